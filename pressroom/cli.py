@@ -1,0 +1,306 @@
+"""The `pressroom` command: crawl → land → parse → load, each stage on its own or all together.
+
+Exit codes: 0 all went well; 1 some pages or days failed (each named in the output); 2 usage
+error; 3 a stage could not run at all (e.g. the warehouse is unreachable).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from datetime import date
+from typing import Any
+
+import click
+
+from pressroom.config import Config
+from pressroom.sources import SOURCES
+
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_STAGE_ERROR = 0, 1, 2, 3
+SUMMARY_KEYS = ("fetched", "landed", "skipped", "parsed", "loaded", "failed")
+
+
+def summary_line(command: str, source: str, first: date, last: date, counts: dict[str, Any]) -> str:
+    """The one line every command ends with.
+
+    >>> summary_line("run", "rmrb", date(2024, 3, 27), date(2024, 3, 27), {"fetched": 3, "parsed": 2})
+    'pressroom run rmrb 2024-03-27: fetched=3 landed=0 skipped=0 parsed=2 loaded=0 failed=0'
+    """
+    span = first.isoformat() if first == last else f"{first}..{last}"
+    return f"pressroom {command} {source} {span}: " + " ".join(f"{k}={counts.get(k, 0)}" for k in SUMMARY_KEYS)
+
+
+def _progress(msg: str) -> None:
+    click.echo(msg, err=True)
+
+
+class Ctx:
+    def __init__(self, data: str | None, db: str | None) -> None:
+        self.cfg = Config.from_env(data=data, db_url=db)
+
+
+def _days(first: date, last: date | None) -> list[date]:
+    from spiders.sites.base import day_range
+
+    try:
+        return day_range(first, last)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def source_argument(f):  # type: ignore[no-untyped-def]
+    return click.argument("source", type=click.Choice(sorted(SOURCES)))(f)
+
+
+def date_options(f):  # type: ignore[no-untyped-def]
+    f = click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last day of the range (inclusive).")(f)
+    return click.option("--date", "first", type=click.DateTime(["%Y-%m-%d"]), required=True, help="Day (YYYY-MM-DD), or first day of a range.")(f)
+
+
+def crawl_options(f):  # type: ignore[no-untyped-def]
+    f = click.option("--mirror", metavar="URL", help="Send every request to a `pressroom mirror` server; landed pages keep the real URLs.")(f)
+    f = click.option("--refresh", is_flag=True, help="Download pages again even if already landed (changed pages become new versions).")(f)
+    f = click.option("--delay", type=float, help="Seconds between requests to a host (default 1, AutoThrottled; 0 with --mirror).")(f)
+    return click.option("-q", "--quiet", is_flag=True, help="Only warnings from the crawler.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data", envvar="PRESSROOM_DATA", metavar="LOCATION", help="Landing area: a folder or fsspec URL [env PRESSROOM_DATA; default ./data/landing].")
+@click.option("--db", envvar="PRESSROOM_DB_URL", metavar="URL", help="Warehouse SQLAlchemy URL [env PRESSROOM_DB_URL; default sqlite:///./data/pressroom.db].")
+@click.version_option(package_name="pressroom")
+@click.pass_context
+def cli(ctx: click.Context, data: str | None, db: str | None) -> None:
+    """pressroom: crawl People's Daily and State Council releases, land the raw pages, parse them, load the warehouse.
+
+    \b
+    Typical use:
+      pressroom demo                               # the whole pipeline on the bundled sample site
+      pressroom run rmrb --date 2024-03-27         # crawl → parse → load one day
+      pressroom run rmrb --date 2024-03-01 --to 2024-03-31
+      pressroom parse rmrb --date 2024-03-27       # re-parse landed pages, no network
+
+    Exit codes: 0 ok; 1 some pages or days failed (named in the output); 2 usage error; 3 a stage could not run.
+    """
+    ctx.obj = Ctx(data, db)
+
+
+def _record(cfg: Config, stage: str, source: str, first: date, last: date):  # type: ignore[no-untyped-def]
+    from warehouse.db import make_engine, upgrade
+    from warehouse.runs import start_run
+
+    upgrade(cfg.db_url)
+    engine = make_engine(cfg.db_url)
+    return engine, start_run(engine, stage, source, first, last)
+
+
+def _do_crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, mirror: str | None, refresh: bool,
+              delay: float | None, quiet: bool, stats_out: str | None = None) -> tuple[Counter[str], list[str]]:
+    from pressroom.stages import crawl, crawl_problems
+
+    summary = crawl(cfg, source, ranges, mirror=mirror, refresh=refresh, delay=delay,
+                    stats_file=stats_out, log_level="WARNING" if quiet else "INFO")
+    counts = Counter({k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")})
+    problems = crawl_problems(summary)
+    for day, status in sorted(summary.get("days", {}).items()):
+        _progress(f"crawl {source} {day}: {status}")
+    return counts, problems
+
+
+def _finish(cfg: Config, engine, uid: str, command: str, source: str, first: date, last: date,  # type: ignore[no-untyped-def]
+            counts: Counter[str], problems: list[str]) -> None:
+    from warehouse.runs import finish_run
+
+    if engine is not None:
+        finish_run(engine, uid, "failed" if problems else "success", dict(counts), "; ".join(problems) or None)
+        engine.dispose()
+    for p in problems:
+        click.echo(f"FAILED: {p}", err=True)
+    click.echo(summary_line(command, source, first, last, counts))
+    sys.exit(EXIT_FAILURES if problems else EXIT_OK)
+
+
+@cli.command("crawl")
+@source_argument
+@date_options
+@crawl_options
+@click.option("--stats-out", metavar="FILE", help="Write the crawl's summary (finish reason, counts, day statuses) as JSON.")
+@click.option("--no-record", is_flag=True, help="Do not write an etl_runs row (the caller records the run).")
+@click.pass_obj
+def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, quiet, stats_out, no_record) -> None:
+    """Fetch a day (or range) and land every page in the landing area."""
+    first, last = first.date(), (last or first).date()
+    _days(first, last)
+    engine, uid = (None, "") if no_record else _record(obj.cfg, "crawl", source, first, last)
+    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, stats_out=stats_out)
+    _finish(obj.cfg, engine, uid, "crawl", source, first, last, counts, problems)
+
+
+@cli.command("parse")
+@source_argument
+@date_options
+@click.pass_obj
+def parse_cmd(obj: Ctx, source: str, first, last) -> None:
+    """Parse landed pages into documents (no network); a parser fix is re-applied this way."""
+    from pressroom.stages import parse
+
+    first, last = first.date(), (last or first).date()
+    engine, uid = _record(obj.cfg, "parse", source, first, last)
+    counts = parse(obj.cfg, source, _days(first, last), _progress)
+    problems = [f"{counts['failed']} pages could not be parsed"] if counts["failed"] else []
+    _finish(obj.cfg, engine, uid, "parse", source, first, last, counts, problems)
+
+
+@cli.command("load")
+@source_argument
+@date_options
+@click.pass_obj
+def load_cmd(obj: Ctx, source: str, first, last) -> None:
+    """Load parsed days into the warehouse (idempotent, one transaction per day)."""
+    from pressroom.stages import load
+    from warehouse.loaders import LoadError
+
+    first, last = first.date(), (last or first).date()
+    engine, uid = _record(obj.cfg, "load", source, first, last)
+    try:
+        counts = load(obj.cfg, source, _days(first, last), uid, _progress)
+    except LoadError as exc:
+        _finish(obj.cfg, engine, uid, "load", source, first, last, Counter(), [str(exc)])
+    _finish(obj.cfg, engine, uid, "load", source, first, last, counts, [])
+
+
+@cli.command("run")
+@source_argument
+@date_options
+@crawl_options
+@click.pass_obj
+def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, quiet) -> None:
+    """Crawl → parse → load a day (or range) into the warehouse."""
+    first, last = first.date(), (last or first).date()
+    counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet)
+    _finish(obj.cfg, None, "", "run", source, first, last, counts, problems)
+
+
+def run_pipeline(cfg: Config, source: str, ranges: list[tuple[date, date]], **crawl_opts: Any) -> tuple[Counter[str], list[str]]:
+    """All three stages for the given day ranges (one crawl process), each stage recorded in
+    etl_runs; returns (counts, problems)."""
+    from pressroom.stages import load, parse
+    from warehouse.runs import finish_run
+
+    days = sorted({d for a, b in ranges for d in _days(a, b)})
+    first, last = days[0], days[-1]
+    engine, uid = _record(cfg, "crawl", source, first, last)
+    counts, problems = _do_crawl(cfg, source, ranges, **crawl_opts)
+    finish_run(engine, uid, "failed" if problems else "success", dict(counts), "; ".join(problems) or None)
+
+    uid = _start(engine, "parse", source, first, last)
+    parsed = parse(cfg, source, days, _progress)
+    parse_problems = [f"{parsed['failed']} pages could not be parsed"] if parsed["failed"] else []
+    finish_run(engine, uid, "failed" if parse_problems else "success", dict(parsed), "; ".join(parse_problems) or None)
+
+    uid = _start(engine, "load", source, first, last)
+    loaded = load(cfg, source, days, uid, _progress)
+    finish_run(engine, uid, "success", dict(loaded))
+    engine.dispose()
+    counts["parsed"] = parsed["parsed"]
+    counts["failed"] += parsed["failed"]
+    counts["loaded"] = loaded["loaded"]
+    return counts, problems + parse_problems
+
+
+def _start(engine, stage: str, source: str, first: date, last: date) -> str:  # type: ignore[no-untyped-def]
+    from warehouse.runs import start_run
+
+    return start_run(engine, stage, source, first, last)
+
+
+@cli.command("mirror")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.option("--port", type=int, default=8800, show_default=True, help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+def mirror_cmd(directory: str, port: int, verbose: bool) -> None:
+    """Serve saved pages (DIRECTORY/<host>/<path>) at their original paths on 127.0.0.1."""
+    import time
+
+    from pressroom.mirror import MirrorServer
+
+    server = MirrorServer(directory, port, verbose=verbose).start()
+    click.echo(f"mirror of {directory} on {server.url}  (crawl with --mirror {server.url}; Ctrl-C stops)")
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@cli.command("demo")
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings from the crawler.")
+@click.pass_obj
+def demo_cmd(obj: Ctx, quiet: bool) -> None:
+    """Run the whole pipeline on the bundled sample e-paper (one day per site generation), served
+    on 127.0.0.1, into the embedded warehouse, and show what landed."""
+    from pressroom.demo import run_demo
+
+    sys.exit(run_demo(obj.cfg, quiet=quiet))
+
+
+@cli.group("db")
+def db_group() -> None:
+    """Warehouse schema migrations (Alembic)."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+@click.pass_obj
+def db_upgrade(obj: Ctx, revision: str) -> None:
+    """Migrate the warehouse up to REVISION (default head)."""
+    from warehouse.db import current_revision, upgrade
+
+    upgrade(obj.cfg.db_url, revision)
+    click.echo(f"warehouse at revision {current_revision(obj.cfg.db_url)}")
+
+
+@db_group.command("downgrade")
+@click.argument("revision", default="base")
+@click.pass_obj
+def db_downgrade(obj: Ctx, revision: str) -> None:
+    """Migrate the warehouse down to REVISION (default base: empty)."""
+    from warehouse.db import current_revision, downgrade
+
+    downgrade(obj.cfg.db_url, revision)
+    click.echo(f"warehouse at revision {current_revision(obj.cfg.db_url)}")
+
+
+@cli.command("landed")
+@source_argument
+@date_options
+@click.pass_obj
+def landed_cmd(obj: Ctx, source: str, first, last) -> None:
+    """List what is landed for a day or range: one line per page (status, kind, sha256, URL)."""
+    from pressroom.landing import LandingStore
+
+    store = LandingStore(obj.cfg.data)
+    for day in _days(first.date(), (last or first).date()):
+        record = store.read_day(source, day) or {}
+        click.echo(f"{day} {record.get('status', 'not crawled')} {record.get('generation') or ''}".rstrip())
+        for m in store.pages(source, day):
+            click.echo(f"  {m['status']} {m['kind']:<8} {m['sha256'][:12]} {m['url']}")
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(EXIT_FAILURES)
+    except click.UsageError as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE)
+    except SystemExit:
+        raise
+    except Exception as exc:  # a stage that could not run at all
+        logging.getLogger("pressroom").debug("stage error", exc_info=True)
+        click.echo(f"ERROR: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_STAGE_ERROR)

@@ -1,0 +1,91 @@
+"""What every pressroom spider shares: date-range arguments, request metadata for the landing
+cache, and turning responses and failures into recorded outcomes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from scrapy import Request, Spider
+from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, ResponseDataLossError
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from spiders.items import PageOutcome
+
+
+def day_range(start: str | date, end: str | date | None = None) -> list[date]:
+    """Every day from start to end inclusive.
+
+    >>> [d.isoformat() for d in day_range("2024-02-28", "2024-03-01")]
+    ['2024-02-28', '2024-02-29', '2024-03-01']
+    """
+    first = start if isinstance(start, date) else date.fromisoformat(start)
+    last = first if end in (None, "") else (end if isinstance(end, date) else date.fromisoformat(end))
+    if last < first:
+        raise ValueError(f"--to {last} is before --date {first}")
+    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def classify_failure(failure: Failure) -> tuple[str, str]:
+    """(outcome, detail) for a request that never produced a response."""
+    exc = failure.value
+    if failure.check(IgnoreRequest):
+        return "robots_forbidden" if "robots" in str(exc).lower() else "failed", str(exc)
+    if failure.check(DownloadTimeoutError):
+        return "timeout", str(exc)
+    if failure.check(ResponseDataLossError):
+        return "truncated", "body shorter than its Content-Length"
+    return "failed", f"{type(exc).__name__}: {exc}"
+
+
+class PressroomSpider(Spider):
+    """Base class: `-a date=YYYY-MM-DD [-a to=YYYY-MM-DD]`."""
+
+    source: str = ""
+
+    def __init__(self, date: str | None = None, to: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if not date:
+            raise ValueError(f"spider {self.name} needs -a date=YYYY-MM-DD")
+        self.days = day_range(date, to)
+
+    def page_request(self, url: str, day: date, kind: str, callback, **info: Any) -> Request:
+        """A request whose response is landed under (source, day) and always reaches `callback`."""
+        return Request(
+            url,
+            callback=callback,
+            errback=self.on_failure,
+            meta={
+                "pressroom": {"source": self.source, "day": day.isoformat(), "kind": kind, **info},
+                "handle_httpstatus_all": True,
+            },
+        )
+
+    def outcome(self, response: Response) -> PageOutcome:
+        info = response.meta["pressroom"]
+        if response.status == 200:
+            name = "already_landed" if "cached" in response.flags else "landed"
+        elif response.status in (404, 410):
+            name = "not_found"
+        else:
+            name = "http_error"
+        landed = response.meta.get("landed_meta") or {}
+        return PageOutcome(
+            source=info["source"], day=info["day"], url=response.url, kind=info["kind"], outcome=name,
+            status=response.status, detail="" if response.status == 200 else f"HTTP {response.status}",
+            sha256=landed.get("sha256"),
+        )
+
+    def on_failure(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        info = request.meta["pressroom"]
+        name, detail = classify_failure(failure)
+        self.logger.warning("%s %s: %s", name, request.url, detail)
+        yield PageOutcome(info["source"], info["day"], request.url, info["kind"], name, None, detail)
+        yield from self.after_failure(request, name, detail)
+
+    def after_failure(self, request: Request, outcome: str, detail: str) -> Iterator[Any]:
+        """Hook for spiders whose day depends on the failed request."""
+        return iter(())

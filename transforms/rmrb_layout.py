@@ -1,0 +1,119 @@
+"""Parse a People's Daily e-paper layout (版面) page into a LayoutPage."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urljoin
+
+from parsel import Selector
+
+from transforms import rmrb_patterns as P
+from transforms.encoding import decode_html
+from transforms.records import ArticleLink, LayoutPage, PageLink, ParseFailure
+from transforms.select import dom_family, first_text
+from transforms.text import clean, split_names
+
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _generation(url: str, family: str) -> str:
+    if family == "classic":
+        return "G1"
+    return "G3" if "/rmrb/pc/" in url else "G2"
+
+
+def _anchor_text(a: Selector) -> str:
+    """Visible text of a layout anchor; G1 writes it through document.write(view("…"))."""
+    raw = "".join(a.css("::text").getall())
+    m = P.VIEW_CALL.search(raw) or P.VIEW_CALL.search(a.get())
+    if m:
+        return clean(re.sub(r"<br\s*/?>", " ", m.group(1)))
+    return clean(raw)
+
+
+def _parse_date(text: str) -> date | None:
+    m = _CN_DATE.search(text)
+    return date(*(int(x) for x in m.groups())) if m else None
+
+
+def editors_from_item(title: str) -> list[str] | None:
+    """Names from a '本版责编：…' list item, or None when the item is a real article.
+
+    >>> editors_from_item("本版责编：吴  刚  李晓晴  版式设计：沈亦伶")
+    ['吴刚', '李晓晴']
+    >>> editors_from_item("图片报道") is None
+    True
+    """
+    m = P.EDITORS_ITEM.match(title)
+    if not m:
+        return None
+    return split_names(P.EDITORS_STOP.sub("", m.group(1)))
+
+
+def parse_layout(body: bytes, url: str, content_type: str | None = None) -> LayoutPage:
+    """Parse a layout page of any generation.
+
+    Raises ParseFailure when the page has neither the classic nor the swiper 版面 DOM.
+    """
+    _, text = decode_html(body, content_type)
+    sel = Selector(text=text)
+    family = dom_family(sel, P.LAYOUT_SELECTORS)
+    if family is None:
+        raise ParseFailure("unknown_layout_template", "no #pageList/#titleList nor .swiper-slide found")
+    css = P.LAYOUT_SELECTORS[family]
+    kind, url_day, url_page = P.classify_url(url)
+
+    pages: list[PageLink] = []
+    seen: set[str] = set()
+    for a in sel.css(css["page_links"]):
+        href = a.attrib.get("href")
+        m = P.PAGE_LINK_TEXT.search(_anchor_text(a))
+        if not href or not m:
+            continue
+        link = urljoin(url, href)
+        if link not in seen:
+            seen.add(link)
+            pages.append(PageLink(link, m.group(1).zfill(2), clean(m.group(2))))
+
+    articles: list[ArticleLink] = []
+    editors: list[str] = []
+    seen = set()
+    for a in sel.css(css["article_links"]):
+        href, title = a.attrib.get("href"), _anchor_text(a)
+        if not href:
+            continue
+        names = editors_from_item(title)
+        if names is not None:
+            editors.extend(n for n in names if n not in editors)
+            continue
+        link = urljoin(url, href)
+        if link not in seen:
+            seen.add(link)
+            articles.append(ArticleLink(link, title))
+    # The page image map may carry articles the list omits; keep list order, append the rest.
+    for area in sel.css(css["map_links"]):
+        href = area.attrib.get("href")
+        if href and urljoin(url, href) not in seen and P.classify_url(urljoin(url, href))[0] == "article":
+            seen.add(urljoin(url, href))
+            articles.append(ArticleLink(urljoin(url, href), ""))
+
+    m = P.PAGE_LINK_TEXT.search(first_text(sel, css["page_name"]) or "")
+    page_no = url_page or (m.group(1).zfill(2) if m else None)
+    page_name = clean(m.group(2)).split(" ")[0] if m else None
+    if page_name is None:
+        page_name = next((p.page_name for p in pages if p.page_no == page_no), None)
+
+    issue_date = url_day or _parse_date(first_text(sel, css["date"]) or "")
+    pdf = sel.css(css["pdf"]).attrib.get("href")
+    return LayoutPage(
+        url=url,
+        generation=_generation(url, family),
+        issue_date=issue_date,
+        page_no=page_no,
+        page_name=page_name,
+        pages=pages,
+        articles=articles,
+        editors=editors,
+        pdf_url=urljoin(url, pdf) if pdf else None,
+    )
