@@ -36,6 +36,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "pressroom-mirror"
 
     def do_GET(self) -> None:  # noqa: N802
+        self.server.requests.append(self.path)  # type: ignore[attr-defined]
         target = resolve(self.root, self.path)
         if target is None:
             self.send_error(404, "not in the mirror")
@@ -58,11 +59,18 @@ class _Handler(BaseHTTPRequestHandler):
 class MirrorServer:
     """A mirror of DIR on 127.0.0.1:port (port 0 picks a free one), in a background thread."""
 
+    handler_class: type[BaseHTTPRequestHandler] = _Handler
+
     def __init__(self, root: str | Path, port: int = 0, *, verbose: bool = False) -> None:
-        handler = type("Handler", (_Handler,), {"root": Path(root)})
+        handler = type("Handler", (self.handler_class,), {"root": Path(root)})
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.verbose = verbose  # type: ignore[attr-defined]
+        self.httpd.requests = []  # type: ignore[attr-defined]  # every path asked for, in order
         self.thread: threading.Thread | None = None
+
+    @property
+    def requests(self) -> list[str]:
+        return self.httpd.requests  # type: ignore[attr-defined]
 
     @property
     def url(self) -> str:

@@ -38,6 +38,20 @@ def _upsert(session: Session, model: type, key: dict[str, Any], values: dict[str
     return row, "updated" if _assign(row, values) else "unchanged"
 
 
+def day_counts(record: dict[str, Any]) -> dict[str, int]:
+    """What a day holds, stable across re-runs: URLs per kind and how many were never landed.
+
+    >>> day_counts({"outcomes": [{"kind": "layout", "outcome": "landed"}, {"kind": "article", "outcome": "timeout"}]})
+    {'article': 1, 'layout': 1, 'not_landed': 1}
+    """
+    counts: Counter[str] = Counter()
+    for o in record.get("outcomes", []):
+        counts[o["kind"]] += 1
+        if o["outcome"] not in ("landed", "already_landed"):
+            counts["not_landed"] += 1
+    return dict(sorted(counts.items()))
+
+
 def _document_values(d: dict[str, Any], landed_id: int | None, run_uid: str) -> dict[str, Any]:
     return {
         "source": d["source"], "publisher": d["publisher"],
@@ -68,7 +82,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
         if record:
             _upsert(session, SourceDay, {"source": source, "day": day}, {
                 "status": record["status"], "generation": record.get("generation"), "pages": record.get("pages", 0),
-                "counts": record.get("counts", {}), "detail": record.get("detail"),
+                "counts": day_counts(record), "detail": record.get("detail"),
             })
         landed_ids: dict[str, int] = {}
         for m in metas:

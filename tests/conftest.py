@@ -1,0 +1,60 @@
+"""Shared fixtures. Airflow's environment is set here, before anything imports airflow."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+_AIRFLOW_HOME = tempfile.mkdtemp(prefix="pressroom-airflow-")
+os.environ.update(
+    AIRFLOW_HOME=_AIRFLOW_HOME,
+    AIRFLOW__DATABASE__SQL_ALCHEMY_CONN=f"sqlite:///{_AIRFLOW_HOME}/airflow.db",
+    AIRFLOW__CORE__LOAD_EXAMPLES="False",
+    AIRFLOW__CORE__DAGS_FOLDER=str(Path(__file__).resolve().parents[1] / "dags"),
+    AIRFLOW__CORE__UNIT_TEST_MODE="True",
+)
+
+import pytest  # noqa: E402
+
+from pressroom.config import Config  # noqa: E402
+from pressroom.mirror import MirrorServer  # noqa: E402
+from pressroom.samplesite import SAMPLE_SITE  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.is_dir():
+        pytest.fail(f"../shared is missing beside the checkout ({SHARED})")
+    return SHARED
+
+
+@pytest.fixture()
+def cfg(tmp_path: Path) -> Config:
+    return Config.from_env(data=str(tmp_path / "landing"), db_url=f"sqlite:///{tmp_path / 'warehouse.db'}")
+
+
+@pytest.fixture(scope="session")
+def sample_mirror():
+    with MirrorServer(SAMPLE_SITE) as server:
+        yield server
+
+
+@pytest.fixture()
+def site_copy(tmp_path: Path) -> Path:
+    """A writable copy of the sample site, for tests that break pages on purpose."""
+    dest = tmp_path / "site"
+    shutil.copytree(SAMPLE_SITE, dest)
+    return dest
+
+
+def run_cli(cfg: Config, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the installed `pressroom` command in a child process (a crawl needs a fresh reactor)."""
+    cmd = [sys.executable, "-m", "pressroom", "--data", cfg.data, "--db", cfg.db_url, *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
