@@ -6,7 +6,9 @@ error; 3 a stage could not run at all (e.g. the warehouse is unreachable).
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -301,6 +303,9 @@ def main() -> None:
     except SystemExit:
         raise
     except Exception as exc:  # a stage that could not run at all
-        logging.getLogger("pressroom").debug("stage error", exc_info=True)
         click.echo(f"ERROR: {type(exc).__name__}: {exc}", err=True)
+        if os.environ.get("PRESSROOM_DEBUG"):
+            traceback.print_exc()
+        else:
+            click.echo("(set PRESSROOM_DEBUG=1 for the traceback)", err=True)
         sys.exit(EXIT_STAGE_ERROR)

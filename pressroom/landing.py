@@ -5,6 +5,7 @@ several Airflow workers can share it. Layout under the location::
 
     raw/<source>/<YYYY>/<MM>/<DD>/<key>.body   the bytes as received
     raw/<source>/<YYYY>/<MM>/<DD>/<key>.json   url, final_url, status, headers, fetched_at, sha256, kind
+    raw/<source>/<YYYY>/<MM>/<DD>/<key>@<sha>.*  an earlier version of a page that changed
     raw/<source>/<YYYY>/<MM>/<DD>/_day.json    the crawl's record of the day (status, every URL's outcome)
     raw/_site/<host>/<key>.{body,json}         site files such as robots.txt
     parsed/<source>/<YYYY>/<MM>/<DD>/documents.jsonl, failures.jsonl
@@ -28,7 +29,7 @@ from typing import Any
 import fsspec
 from fsspec.implementations.local import LocalFileSystem
 
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9_.@-]+$")
 
 
 def url_key(url: str) -> str:
@@ -148,9 +149,29 @@ class LandingStore:
             "body_path": rel + ".body",
             "meta_path": rel + ".json",
         }
+        self._keep_old_version(base, meta["sha256"])
         self.put(base + ".body", body)
         self.put_json(base + ".json", meta)
         return meta
+
+    def _keep_old_version(self, base: str, new_sha: str) -> None:
+        """A page that changed keeps its previous bytes as <key>@<sha256[:12]>.{body,json}."""
+        try:
+            old = self.get_json(base + ".json")
+        except FileNotFoundError:
+            return
+        if old["sha256"] == new_sha:
+            return
+        tag = old["sha256"][:12]
+        old["body_path"] = old["body_path"][: -len(".body")] + f"@{tag}.body"
+        self.put(f"{base}@{tag}.body", self.get(base + ".body"))
+        self.put_json(f"{base}@{tag}.json", old)
+
+    def versions(self, source: str, day: date, url: str) -> list[dict[str, Any]]:
+        """Earlier versions of a landed page, oldest first."""
+        base = self.page_base(source, day, url)
+        metas = [self.get_json(p) for p in self.fs.glob(f"{base}@*.json")]
+        return sorted(metas, key=lambda m: m["fetched_at"])
 
     def pages(self, source: str, day: date) -> list[dict[str, Any]]:
         """The index of what is landed for a day: every page's metadata, in URL order."""
@@ -159,7 +180,11 @@ class LandingStore:
             names = self.fs.ls(folder, detail=False)
         except FileNotFoundError:
             return []
-        metas = [self.get_json(n) for n in names if n.endswith(".json") and not n.rsplit("/", 1)[-1].startswith("_")]
+        metas = [
+            self.get_json(n)
+            for n in names
+            if n.endswith(".json") and "@" not in n and not n.rsplit("/", 1)[-1].startswith("_")
+        ]
         return sorted(metas, key=lambda m: m["url"])
 
     def iter_days(self, source: str) -> Iterator[date]:

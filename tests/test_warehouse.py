@@ -1,0 +1,134 @@
+"""Warehouse: migrations on SQLite and the real PostgreSQL, idempotent and all-or-nothing loads."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from datetime import date
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, func, inspect, select, text
+
+from pressroom.config import Config
+from pressroom.landing import LandingStore
+from pressroom.stages import load, parse
+from transforms.records import Document as ParsedDocument
+from warehouse.db import current_revision, downgrade, make_engine, upgrade
+from warehouse.loaders import load_day
+from warehouse.models import Base, Document, LandedPage, Paragraph, SourceDay
+
+PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+DAY = date(2024, 3, 27)
+TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures"}
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A PostgreSQL database of this test session's own, created and dropped around it."""
+    name = f"pressroom_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _check_migrations(url: str) -> None:
+    upgrade(url)
+    assert current_revision(url) == "0001"
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert TABLES <= set(inspect(conn).get_table_names())
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == [], f"models and migrations disagree: {diff}"
+    engine.dispose()
+    downgrade(url)
+    assert current_revision(url) is None
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert not TABLES & set(inspect(conn).get_table_names())
+    engine.dispose()
+
+
+def test_migrations_up_and_down_on_sqlite(tmp_path) -> None:
+    _check_migrations(f"sqlite:///{tmp_path / 'w.db'}")
+
+
+def test_migrations_up_and_down_on_postgresql(pg_url) -> None:
+    _check_migrations(pg_url)
+
+
+@pytest.fixture()
+def landed_day(tmp_path, site_copy):
+    """The G2 sample day landed straight from the sample files (no crawl needed here) and parsed."""
+    from pressroom.samplesite import plan_day
+    from transforms import rmrb_patterns as P
+
+    cfg = Config.from_env(data=str(tmp_path / "landing"), db_url=f"sqlite:///{tmp_path / 'w.db'}")
+    store = LandingStore(cfg.data)
+    plan = plan_day("G2", DAY)
+    urls = [(P.layout_url(DAY, p, "html"), "layout") for p in plan] + [(a.url, "article") for page in plan.values() for a in page]
+    for url, kind in urls:
+        store.land_page(source="rmrb", day=DAY, url=url, kind=kind, status=200, headers={"Content-Type": ["text/html"]},
+                        body=(site_copy / url.split("://", 1)[1]).read_bytes())
+    store.write_day("rmrb", DAY, {"status": "complete", "generation": "G2", "pages": 3, "outcomes": []})
+    parse(cfg, "rmrb", [DAY])
+    return cfg
+
+
+def _count(url: str, model) -> int:  # type: ignore[no-untyped-def]
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        n = conn.scalar(select(func.count()).select_from(model))
+    engine.dispose()
+    return n
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_load_is_idempotent_on_both_databases(landed_day, backend, pg_url) -> None:
+    cfg = landed_day if backend == "sqlite" else Config(landed_day.data, pg_url, landed_day.contact)
+    first = load(cfg, "rmrb", [DAY], "run-1")
+    assert (first["loaded"], first["landed_pages_inserted"]) == (6, 9)
+    second = load(cfg, "rmrb", [DAY], "run-2")
+    assert (second["loaded"], second["unchanged"], second["landed_pages_unchanged"]) == (0, 6, 9)
+    assert (_count(cfg.db_url, Document), _count(cfg.db_url, Paragraph), _count(cfg.db_url, SourceDay)) == (6, 18, 1)
+    if backend == "postgresql":  # leave the module's database empty for the next test
+        downgrade(cfg.db_url)
+
+
+def test_a_failed_load_leaves_no_partial_rows(landed_day) -> None:
+    cfg = landed_day
+    store = LandingStore(cfg.data)
+    path = store.parsed_path("rmrb", DAY, "documents.jsonl")
+    rows = store.get_jsonl(path)
+    rows[-1]["title"] = None  # violates NOT NULL on the last document, after the others were added
+    store.put_jsonl(path, rows)
+    upgrade(cfg.db_url)
+    engine = make_engine(cfg.db_url)
+    with pytest.raises(Exception, match="(?i)not null"):
+        load_day(engine, store, "rmrb", DAY, "run-x")
+    engine.dispose()
+    assert (_count(cfg.db_url, Document), _count(cfg.db_url, LandedPage), _count(cfg.db_url, SourceDay)) == (0, 0, 0)
+
+
+def test_a_changed_parse_replaces_the_document(landed_day) -> None:
+    cfg = landed_day
+    load(cfg, "rmrb", [DAY], "run-1")
+    store = LandingStore(cfg.data)
+    path = store.parsed_path("rmrb", DAY, "documents.jsonl")
+    rows = store.get_jsonl(path)
+    doc = ParsedDocument.from_dict({k: v for k, v in rows[0].items() if k in ParsedDocument.__dataclass_fields__})
+    doc.paragraphs = doc.paragraphs[:1]
+    rows[0].update(doc.to_dict(), content_sha256=doc.content_sha256)
+    store.put_jsonl(path, rows)
+    counts = load(cfg, "rmrb", [DAY], "run-2")
+    assert (counts["loaded"], counts["unchanged"]) == (1, 5)
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        n = conn.scalar(select(func.count()).select_from(Paragraph).join(Document).where(Document.url == rows[0]["url"]))
+    engine.dispose()
+    assert n == 1
