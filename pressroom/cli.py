@@ -63,7 +63,8 @@ def crawl_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--mirror", metavar="URL", help="Send every request to a `pressroom mirror` server; landed pages keep the real URLs.")(f)
     f = click.option("--refresh", is_flag=True, help="Download pages again even if already landed (changed pages become new versions).")(f)
     f = click.option("--delay", type=float, help="Seconds between requests to a host (default 1, AutoThrottled; 0 with --mirror).")(f)
-    return click.option("-q", "--quiet", is_flag=True, help="Only warnings from the crawler.")(f)
+    f = click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's own INFO log as well.")(f)
+    return click.option("-q", "--quiet", is_flag=True, help="No progress lines; only warnings and the summary.")(f)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,11 +97,11 @@ def _record(cfg: Config, stage: str, source: str, first: date, last: date):  # t
 
 
 def _do_crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, mirror: str | None, refresh: bool,
-              delay: float | None, quiet: bool, stats_out: str | None = None) -> tuple[Counter[str], list[str]]:
+              delay: float | None, quiet: bool, verbose: bool = False, stats_out: str | None = None) -> tuple[Counter[str], list[str]]:
     from pressroom.stages import crawl, crawl_problems
 
     summary = crawl(cfg, source, ranges, mirror=mirror, refresh=refresh, delay=delay,
-                    stats_file=stats_out, log_level="WARNING" if quiet else "INFO")
+                    stats_file=stats_out, log_level="INFO" if verbose else "WARNING", progress=not quiet)
     counts = Counter({k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")})
     problems = crawl_problems(summary)
     for day, status in sorted(summary.get("days", {}).items()):
@@ -128,12 +129,12 @@ def _finish(cfg: Config, engine, uid: str, command: str, source: str, first: dat
 @click.option("--stats-out", metavar="FILE", help="Write the crawl's summary (finish reason, counts, day statuses) as JSON.")
 @click.option("--no-record", is_flag=True, help="Do not write an etl_runs row (the caller records the run).")
 @click.pass_obj
-def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, quiet, stats_out, no_record) -> None:
+def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, quiet, stats_out, no_record) -> None:
     """Fetch a day (or range) and land every page in the landing area."""
     first, last = first.date(), (last or first).date()
     _days(first, last)
     engine, uid = (None, "") if no_record else _record(obj.cfg, "crawl", source, first, last)
-    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, stats_out=stats_out)
+    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out)
     _finish(obj.cfg, engine, uid, "crawl", source, first, last, counts, problems)
 
 
@@ -175,10 +176,10 @@ def load_cmd(obj: Ctx, source: str, first, last) -> None:
 @date_options
 @crawl_options
 @click.pass_obj
-def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, quiet) -> None:
+def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, quiet) -> None:
     """Crawl → parse → load a day (or range) into the warehouse."""
     first, last = first.date(), (last or first).date()
-    counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet)
+    counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose)
     _finish(obj.cfg, None, "", "run", source, first, last, counts, problems)
 
 
@@ -235,7 +236,7 @@ def mirror_cmd(directory: str, port: int, verbose: bool) -> None:
 
 
 @cli.command("demo")
-@click.option("-q", "--quiet", is_flag=True, help="Only warnings from the crawler.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines; only warnings and the summary.")
 @click.pass_obj
 def demo_cmd(obj: Ctx, quiet: bool) -> None:
     """Run the whole pipeline on the bundled sample e-paper (one day per site generation), served

@@ -28,7 +28,7 @@ def _quiet(_: str) -> None:
 # -- crawl ---------------------------------------------------------------------------------------
 
 def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = False, delay: float | None = None,
-                   stats_file: str | None = None, log_level: str = "INFO") -> Any:
+                   stats_file: str | None = None, log_level: str = "WARNING", progress: bool = True) -> Any:
     """Scrapy settings for one crawl: the project's settings plus this run's options."""
     from scrapy.settings import Settings
 
@@ -41,6 +41,7 @@ def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = Fa
     settings.set("PRESSROOM_REFRESH", refresh, priority="cmdline")
     settings.set("PRESSROOM_STATS_FILE", stats_file, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
+    settings.set("PRESSROOM_PROGRESS", progress, priority="cmdline")
     settings.set("STATS_DUMP", log_level == "DEBUG", priority="cmdline")
     if mirror:
         settings.set("PRESSROOM_MIRROR", mirror, priority="cmdline")

@@ -46,7 +46,13 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
 ITEM_PIPELINES = {"spiders.pipelines.DayRecordPipeline": 300}
-EXTENSIONS = {"spiders.extensions.CrawlReport": 500, "scrapy.extensions.telnet.TelnetConsole": None}
+EXTENSIONS = {
+    "spiders.extensions.CrawlReport": 500,
+    "spiders.extensions.CrawlProgress": 510,
+    "scrapy.extensions.telnet.TelnetConsole": None,
+}
+PRESSROOM_PROGRESS = False
+PRESSROOM_PROGRESS_INTERVAL = 5.0
 
 LOG_LEVEL = "INFO"
 LOGSTATS_INTERVAL = 15.0

@@ -6,6 +6,8 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
+from w3lib.url import canonicalize_url
+
 from parsel import Selector
 
 from transforms import rmrb_patterns as P
@@ -51,6 +53,15 @@ def editors_from_item(title: str) -> list[str] | None:
     return split_names(P.EDITORS_STOP.sub("", m.group(1)))
 
 
+def absolute(base: str, href: str) -> str:
+    """A link made absolute and canonical (w3lib: no fragment, sorted query, normalised escapes).
+
+    >>> absolute("http://paper.people.com.cn/rmrb/pc/layout/202412/25/node_01.html", "../../../content/202412/25/content_1.html#top")
+    'http://paper.people.com.cn/rmrb/pc/content/202412/25/content_1.html'
+    """
+    return canonicalize_url(urljoin(base, href.strip()))
+
+
 def parse_layout(body: bytes, url: str, content_type: str | None = None) -> LayoutPage:
     """Parse a layout page of any generation.
 
@@ -71,7 +82,7 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
         m = P.PAGE_LINK_TEXT.search(_anchor_text(a))
         if not href or not m:
             continue
-        link = urljoin(url, href)
+        link = absolute(url, href)
         if link not in seen:
             seen.add(link)
             pages.append(PageLink(link, m.group(1).zfill(2), clean(m.group(2))))
@@ -87,16 +98,17 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
         if names is not None:
             editors.extend(n for n in names if n not in editors)
             continue
-        link = urljoin(url, href)
+        link = absolute(url, href)
         if link not in seen:
             seen.add(link)
             articles.append(ArticleLink(link, title))
     # The page image map may carry articles the list omits; keep list order, append the rest.
     for area in sel.css(css["map_links"]):
         href = area.attrib.get("href")
-        if href and urljoin(url, href) not in seen and P.classify_url(urljoin(url, href))[0] == "article":
-            seen.add(urljoin(url, href))
-            articles.append(ArticleLink(urljoin(url, href), ""))
+        link = absolute(url, href) if href else ""
+        if link and link not in seen and P.classify_url(link)[0] == "article":
+            seen.add(link)
+            articles.append(ArticleLink(link, ""))
 
     m = P.PAGE_LINK_TEXT.search(first_text(sel, css["page_name"]) or "")
     page_no = url_page or (m.group(1).zfill(2) if m else None)
@@ -115,5 +127,5 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
         pages=pages,
         articles=articles,
         editors=editors,
-        pdf_url=urljoin(url, pdf) if pdf else None,
+        pdf_url=absolute(url, pdf) if pdf else None,
     )
