@@ -7,9 +7,8 @@ from datetime import date
 from parsel import Selector
 
 from transforms import rmrb_patterns as P
-from transforms.encoding import decode_html
 from transforms.records import ArticleHint, Document, Paragraph, ParseFailure
-from transforms.select import dom_family, first_text
+from transforms.select import first_text, open_page
 from transforms.text import clean, split_names
 
 #: Paragraphs of the body, leaving out the captions of embedded image tables.
@@ -63,11 +62,7 @@ def parse_article(
     readable article.
     """
     hint = hint or ArticleHint()
-    _, text = decode_html(body, content_type)
-    sel = Selector(text=text)
-    family = dom_family(sel, P.ARTICLE_SELECTORS)
-    if family is None:
-        raise ParseFailure("unknown_article_template", "neither .article nor .text_c found")
+    sel, family = open_page(body, content_type, P.ARTICLE_SELECTORS, "article")
     css = P.ARTICLE_SELECTORS[family]
 
     raw_title = first_text(sel, css["title"])

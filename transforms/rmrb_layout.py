@@ -11,9 +11,8 @@ from w3lib.url import canonicalize_url
 from parsel import Selector
 
 from transforms import rmrb_patterns as P
-from transforms.encoding import decode_html
-from transforms.records import ArticleLink, LayoutPage, PageLink, ParseFailure
-from transforms.select import dom_family, first_text
+from transforms.records import ArticleLink, LayoutPage, PageLink
+from transforms.select import first_text, open_page
 from transforms.text import clean, split_names
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -67,11 +66,7 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
 
     Raises ParseFailure when the page has neither the classic nor the swiper 版面 DOM.
     """
-    _, text = decode_html(body, content_type)
-    sel = Selector(text=text)
-    family = dom_family(sel, P.LAYOUT_SELECTORS)
-    if family is None:
-        raise ParseFailure("unknown_layout_template", "no #pageList/#titleList nor .swiper-slide found")
+    sel, family = open_page(body, content_type, P.LAYOUT_SELECTORS, "layout")
     css = P.LAYOUT_SELECTORS[family]
     kind, url_day, url_page = P.classify_url(url)
 

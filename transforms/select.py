@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from parsel import Selector
 
+from transforms.encoding import decode_html
+from transforms.records import ParseFailure
 from transforms.text import clean
 
 
@@ -25,3 +27,14 @@ def dom_family(sel: Selector, table: dict[str, dict[str, str]]) -> str | None:
         if sel.css(selectors["detect"]):
             return family
     return None
+
+
+def open_page(body: bytes, content_type: str | None, table: dict[str, dict[str, str]], what: str) -> tuple[Selector, str]:
+    """Decode a page and find its DOM family in `table`; ParseFailure unknown_<what>_template if none."""
+    _, text = decode_html(body, content_type)
+    sel = Selector(text=text)
+    family = dom_family(sel, table)
+    if family is None:
+        tried = " / ".join(t["detect"] for t in table.values())
+        raise ParseFailure(f"unknown_{what}_template", f"none of {tried} found")
+    return sel, family
