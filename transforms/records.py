@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-ParagraphKind = Literal["body", "subheading"]
+ParagraphKind = Literal["body", "subheading", "table_row"]
 
 
 class ParseFailure(Exception):

@@ -1,0 +1,137 @@
+"""Fact extraction: a parsed Document in, its figures, speakers, measures and press event out, as
+typed records (records.py) and as JSON Lines records in the ../shared/gold/SCHEMA.md format."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from transforms.extract.event import find_event
+from transforms.extract.figures import Context, extract_paragraph, table_figures
+from transforms.extract.measures import Para, find_measures
+from transforms.extract.periods import find_periods, year_period
+from transforms.extract.records import Event, Figure, Measure, MeasureGroup, Speaker
+from transforms.extract.speakers import find_bare_speaker, find_speakers
+from transforms.records import Document
+
+EXTRACTOR_VERSION = "facts-1"
+
+
+@dataclass
+class Extraction:
+    document: Document
+    figures: list[Figure] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    groups: list[MeasureGroup] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    event: Event | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        doc = self.document
+        out: list[dict[str, Any]] = [{
+            "type": "document", "url": doc.url, "source": doc.source, "title": doc.title, "title_tag": doc.title_tag,
+            "pre_title": doc.pre_title, "subtitle": doc.subtitle, "publisher": doc.publisher,
+            "pub_date": doc.pub_date.isoformat() if doc.pub_date else None, "page": doc.page_no, "editors": doc.editors,
+            "event": self.event.to_dict() if self.event else None, "extractor_version": EXTRACTOR_VERSION,
+            "problems": self.problems,
+        }]
+        sids = {}
+        for i, s in enumerate(self.speakers, 1):
+            sids[s.name] = f"S{i}"
+            out.append(s.to_record(f"S{i}"))
+        ids = {i: f"F{i + 1}" for i in range(len(self.figures))}
+        out += [f.to_record(ids[i], ids) for i, f in enumerate(self.figures)]
+        out += [g.to_record() for g in self.groups]
+        out += [m.to_record(f"M{i}") for i, m in enumerate(self.measures, 1)]
+        return out
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", s))
+
+
+def _dice(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    ca, cb = list(a), list(b)
+    common = sum(min(ca.count(c), cb.count(c)) for c in set(ca))
+    return 2 * common / (len(ca) + len(cb))
+
+
+def dedupe(figures: list[Figure]) -> list[Figure]:
+    """One record per fact: restatements (headline, sub-heading, table row) of a body figure go.
+    Two figures are one fact when value, unit, period, basis and sign agree and their indicators
+    are the same phrase or one contains the other."""
+    kept: list[Figure] = []
+    order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
+    for i in order:
+        f = figures[i]
+        dup = False
+        for k in kept:
+            if (k.value_base, k.unit, k.period, k.basis, k.direction or "", k.category == "discourse_count") != (
+                f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"):
+                continue
+            a, b = _norm(k.indicator_full), _norm(f.indicator_full)
+            if a == b or a in b or b in a or _dice(a, b) >= 0.7:
+                dup = True
+                break
+        if not dup:
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.paragraph if f.paragraph >= 0 else -1, figures.index(f)))
+
+
+def extract(doc: Document, *, today: date | None = None) -> Extraction:
+    """Extract every fact of a document. Never raises on content: problems are recorded."""
+    result = Extraction(doc)
+    paragraphs = doc.paragraphs
+    if not paragraphs and not doc.title:
+        result.problems.append("empty_document: no title and no paragraphs")
+        return result
+    anchor = doc.pub_date
+    if anchor is None:
+        ym = year_period(" ".join([doc.title] + [p.text for p in paragraphs[:3]]))
+        anchor = date(int(ym.canonical), 12, 31) if ym else (today or date.today())
+        result.problems.append(f"no_pub_date: periods anchored to {anchor}")
+    body_texts = [p.text for p in paragraphs if p.kind != "table_row"]
+    result.event = find_event(body_texts, anchor)
+    as_of = f"@{result.event.date}" if result.event and result.event.date else f"@{anchor.isoformat()}"
+    title_periods = find_periods(doc.title, anchor)
+    ctx = Context(anchor=anchor, as_of=as_of, default_period=title_periods[0] if title_periods else None)
+
+    # speakers: each paragraph is attributed to the last official named up to it
+    known: dict[str, Speaker] = {}
+    current: Speaker | None = None
+    paras: list[Para] = []
+    figures: list[Figure] = []
+    headline = [t for t in (doc.title, doc.subtitle) if t]
+    for text in headline:
+        figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period), kind="title"))
+    table_rows: list[tuple[int, list[str]]] = []
+    for i, p in enumerate(paragraphs):
+        if p.kind == "table_row":
+            table_rows.append((i, p.text.split("\t")))
+            continue
+        found = find_speakers(p.text, i)
+        for s in found:
+            if s.name not in known:
+                known[s.name] = s
+                result.speakers.append(s)
+        speaker = found[0] if found else find_bare_speaker(p.text, known)
+        if speaker is not None:
+            current = speaker
+        elif p.kind == "subheading":
+            current = None if len(known) > 1 else current
+        paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
+        for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
+            if current is not None:
+                f.speaker, f.agency = current.name, current.agency
+            figures.append(f)
+    if table_rows:
+        figures.extend(table_figures(table_rows, ctx))
+    result.figures = dedupe(figures)
+    result.groups, result.measures = find_measures(paras)
+    return result

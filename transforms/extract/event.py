@@ -1,0 +1,40 @@
+"""Press events a document reports: '3月26日,国务院新闻办举行新闻发布会,介绍…'."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from transforms.extract.records import Event
+
+EVENT = re.compile(
+    r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[，,]?\s*(?:上午|下午|晚)?\s*[，,]?\s*"
+    r"(?P<org>国务院新闻办公室|国务院新闻办|国新办|国务院|[\u4e00-\u9fff]{2,14}?)"
+    r"(?:在[^，,。]{1,16})?举行(?P<what>[^，,。]{0,40}?)(?P<type>新闻发布会|发布会|吹风会|记者会|新闻通气会)"
+    r"\s*[，,]?\s*(?P<rest>[^。]*)"
+)
+
+
+def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
+    """The first press event announced in the first paragraphs.
+
+    >>> e = find_event(["3月26日,国务院新闻办举行新闻发布会,介绍近期生产、消费、进出口有关数据及政策情况。"], date(2024, 3, 27))
+    >>> (e.type, e.organizer, e.date, e.topic)
+    ('新闻发布会', '国务院新闻办', '2024-03-26', '近期生产、消费、进出口有关数据及政策情况')
+    """
+    for text in paragraphs[:6]:
+        m = EVENT.search(text)
+        if not m:
+            continue
+        month, day = int(m.group("m")), int(m.group("d"))
+        year = int(m.group("y")) if m.group("y") else (anchor.year - 1 if anchor and month > anchor.month else (anchor.year if anchor else None))
+        when = date(year, month, day).isoformat() if year else None
+        rest = m.group("rest")
+        topic = None
+        tm = re.search(r"介绍(?:了)?(.+)$", rest)
+        if tm:
+            topic = tm.group(1).strip()
+        elif m.group("what").strip():
+            topic = m.group("what").strip(" “”\"")
+        return Event(type=m.group("type"), organizer=m.group("org"), date=when, topic=topic, evidence=m.group(0))
+    return None

@@ -1,0 +1,397 @@
+"""Headline figures from a document's paragraphs: growth rates, percentage-point changes, levels,
+shares, counts, index levels, contributions and targets, each with indicator, period, basis,
+direction and streak. Rules only; every pattern and word list comes from lexicon.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from transforms.extract import lexicon as L
+from transforms.extract.numerals import CHINESE, NUMBER, clean_float, to_number
+from transforms.extract.periods import Period, base_period, find_periods, year_period
+from transforms.extract.records import Figure
+from transforms.extract.units import UNIT, parse_unit
+
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+
+VALUE = re.compile(
+    rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
+    rf"(?:百分之(?P<pcn>{CHINESE})(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
+    rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多)?\s*(?P<unit>{UNIT}))"
+    rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])})?"
+)
+GROWTH_VERB = re.compile(
+    rf"(?P<narrow>{_ALT(L.NARROWING)})?(?:了)?\s*$|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"
+)
+RATE_WORDS = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|增长幅度|上涨幅度|降幅)(?:为|是|达到|达|在|控制在|保持在)?\s*$")
+SHARE = re.compile(r"(?:占[^，。；]{0,30}?(?:的)?比重|比重|占比|率|覆盖面|增长面|比例|份额|水平)(?:为|是|达到|达|超过|提高到|升至)?\s*$|占[^，。；]{0,30}?$")
+INDEX = re.compile(r"(?:指数|PMI)(?:（PMI）)?(?:为|是|达到|录得)?\s*$")
+CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过)?\s*(?:约|大约)?\s*$")
+STREAK = re.compile(r"连续\s*(?P<first>第)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个?\s*(?P<unit>月|季度|年)")
+TRANSITION = re.compile(r"由")
+CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
+LEADING_NOISE = re.compile(
+    r"^(?:其中|同时|此外|另外|而且|而|并且|并|但是|但|以及|及|和|与|首先|其次|再次|最后|总体看|总的来看|具体来看|"
+    r"从环比看|从同比看|分[^，,]{1,8}看|按[^，,]{1,8}(?:计算|看|分)|扣除[^，,]{1,8}因素|全国|我国|今年|去年|上年|当年|全年|目前|截至目前|"
+    r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉)\s*[，,：:]?\s*"
+)
+TRAILING_NOISE = re.compile(
+    r"(?:"
+    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
+            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "稳定在", "扣除价格因素", "扣除物价因素"])
+    + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期))+\s*$"
+)
+HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
+COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
+
+
+@dataclass
+class Context:
+    """What a paragraph knows as it is read: the latest period, basis and indicator."""
+
+    anchor: date
+    as_of: str
+    default_period: Period | None = None
+    period: Period | None = None
+    indicator: tuple[str, str, list[str]] | None = None
+    basis: str | None = None
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs, split after 。！？."""
+    out, pos = [], 0
+    for part in SENTENCE_SPLIT.split(text):
+        if part.strip():
+            out.append((pos, part))
+        pos += len(part)
+    return out
+
+
+def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
+    """(head, qualifiers) of an indicator phrase.
+
+    >>> split_qualifiers("规模以上高技术制造业增加值")
+    ('高技术制造业增加值', ['规模以上'])
+    >>> split_qualifiers("全国固定资产投资（不含农户）")
+    ('固定资产投资', ['全国', '不含农户'])
+    """
+    quals: list[str] = []
+    head = phrase
+    changed = True
+    while changed:
+        changed = False
+        for q in L.QUALIFIERS:
+            if head.startswith(q) and len(head) > len(q) + 1:
+                quals.append(q)
+                head = head[len(q):]
+                changed = True
+    for inner in re.findall(r"[（(]([^（）()]*(?:不含|含|扣除|剔除)[^（）()]*)[）)]", head):
+        quals.append(inner)
+        head = head.replace(f"（{inner}）", "").replace(f"({inner})", "")
+    return head.strip(), quals
+
+
+def clean_indicator(left: str) -> str:
+    """The indicator phrase of the text left of a figure in its clause.
+
+    >>> clean_indicator("今年1—2月规模以上高技术制造业增加值同比")
+    '规模以上高技术制造业增加值'
+    >>> clean_indicator("工业企业实现出口交货值")
+    '出口交货值'
+    >>> clean_indicator("从环比看，2月份比上月")
+    ''
+    """
+    s = left
+    for p in find_periods(s, date(2000, 6, 15)):
+        s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
+    s = re.sub(r"\d{4}\s*年(?:以来)?", " ", s)
+    s = re.sub(r"(?:今年以来|年初以来|以来|当月)", " ", s)
+    s = s.split("，")[-1].split(",")[-1]
+    s = s.strip(" \u3000“”\"")
+    prev = None
+    while prev != s:
+        prev = s
+        s = LEADING_NOISE.sub("", s).strip()
+        s = TRAILING_NOISE.sub("", s).strip()
+    s = HEAD_VERBS.sub("", s)
+    s = re.sub(r"^[的和及与、]+|[的和及与、]+$", "", s).strip()
+    if re.search(r"[。！？]", s) or len(s) > 40:
+        return ""
+    return s.replace(" ", "")
+
+
+def _direction(word: str | None) -> str | None:
+    if not word:
+        return None
+    if word in L.NARROWING:
+        return L.NARROWING[word]
+    if word in L.FLAT_VERBS:
+        return "flat"
+    if any(word.startswith(v) for v in L.DOWN_VERBS):
+        return "down"
+    return "up"
+
+
+def _basis(text: str, anchor: date) -> tuple[str | None, str | None, str | None]:
+    """(basis, basis_text, basis_period) named in a clause."""
+    for words, name in ((L.TWO_YEAR, "two_year_avg"), (L.MOM, "mom")):
+        for w in words:
+            if w in text:
+                return name, w, None
+    bp = base_period(text, anchor)
+    if bp:
+        m = re.search(r"(?:比|较)[^，,。；]{0,14}?(?:月份?|季度|半年|年末|年底)", text)
+        return "vs_period", m.group(0) if m else None, bp
+    for w in L.YOY:
+        if w in text:
+            return "yoy", w, None
+    m = re.search(r"(?:比|较)\s*(\d{4})\s*年", text)
+    if m:
+        return "vs_period", m.group(0), m.group(1)
+    return None, None, None
+
+
+def _streak(text: str) -> dict | None:
+    m = STREAK.search(text)
+    if not m:
+        return None
+    n = to_number(m.group("n"))
+    unit = {"月": "month", "季度": "quarter", "年": "year"}[m.group("unit")]
+    return {"n": int(n) if n else None, "unit": unit, "text": m.group(0) + text[m.end():m.end() + 6].split("，")[0].split("。")[0]}
+
+
+def _count_indicator(right: str) -> str:
+    m = COUNT_TAIL_STOP.search(right)
+    head = right[: m.start()] if m else right
+    head = re.sub(r"^[的]", "", head)
+    return head if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,24}", head or "") else ""
+
+
+def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | None, str | None]:
+    """(category, direction, direction word) from what stands left of a value in its clause."""
+    tail = left[-24:]
+    if unit in ("pct", "pp", "times"):
+        if CONTRIB.search(tail):
+            m = re.search(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]), tail)
+            return "contribution", _direction(m.group(0)) if m and unit == "pp" else None, m.group(0) if m else None
+        m = GROWTH_VERB.search(tail)
+        if m and (m.group("narrow") or m.group("verb")):
+            word = m.group("narrow") or m.group("verb")
+            if unit == "pp":
+                return "pp_change", _direction(word), word
+            if re.search(r"(?:比重|占比|份额|率)[^，,]{0,6}$", tail[: m.start()]) and unit == "pct":
+                return "pp_change", _direction(word), word  # 比重提高2% reads as a change of a share
+            return "growth_rate", _direction(word), word
+        if re.search(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$", tail) and unit == "pp":
+            w = re.search(r"高于|低于|快于|慢于", tail).group(0)
+            return "pp_change", "up" if w in ("高于", "快于") else "down", w
+        if unit == "pct" and RATE_WORDS.search(tail):
+            return "growth_rate", "up", None
+        if unit == "pct" and INDEX.search(tail):
+            return "index_level", None, None
+        if unit == "pct" and (SHARE.search(tail) or re.search(r"(?:为|是|达到|达|超过|在)\s*$", tail)):
+            return "share", None, None
+        return None, None, None
+    return "level", None, None
+
+
+def _value_fields(m: re.Match[str]) -> dict | None:
+    if m.group("pcn"):
+        v = to_number(m.group("pcn"))
+        unit, unit_text, scale = "pct", "百分之", 1
+        v2 = None
+        post = m.group("pcn_post") or m.group("post")
+    else:
+        v = to_number(m.group("num"))
+        unit_text = m.group("unit")
+        unit, scale = parse_unit(unit_text)
+        v2 = to_number(m.group("num2")) if m.group("num2") else None
+        post = m.group("post")
+    if v is None:
+        return None
+    pre = m.group("pre") or ""
+    approx = True if (pre in L.APPROX_BEFORE or m.group("more") or post == "左右"
+                      or (m.group("pcn") and re.search(r"左右|余|多", m.group(0)))) else None
+    bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
+    out = {"value": v, "unit": unit, "unit_text": unit_text, "scale": scale, "value_base": clean_float(v * scale),
+           "approx": approx, "bound": bound, "value_text": m.group("pcn") or m.group("num")}
+    if v2 is not None:
+        out.update(value_low=v, value_high=v2)
+    return out
+
+
+def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
+    """Numerals that are not figures: ordinals, 一批/一个, durations, dates, 5G, 十四五."""
+    start = m.start("num") if m.group("num") else m.start()
+    before = sentence[max(0, start - 2): start]
+    num = m.group("num") or ""
+    if before.endswith("第") or before.endswith("前") and unit_text == "个":
+        return True
+    if num and re.fullmatch(CHINESE, num) and to_number(num) == 1 and not m.group("num2"):
+        return True  # 一批, 一个, 一项: a word, not a count
+    after = sentence[m.end(): m.end() + 4]
+    if unit_text.endswith("个") and after.startswith(L.NOT_COUNTED_AFTER_GE):
+        return True
+    if unit_text in ("个", "家", "种", "项") and re.match(r"[，,。；;]|$", after) and False:
+        return True
+    return False
+
+
+def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body") -> list[Figure]:
+    """Figures of one paragraph; `ctx` carries period, basis and indicator across its sentences."""
+    figures: list[Figure] = []
+    ctx.period = None
+    ctx.indicator = None
+    ctx.basis = None
+    for s_off, sentence in split_sentences(text):
+        target = any(w in sentence for w in L.TARGET_WORDS) or (kind == "body" and re.search(r"(?:目标|力争|控制在)", sentence) is not None)
+        periods = find_periods(sentence, ctx.anchor)
+        sentence_figs: list[Figure] = []
+        for m in VALUE.finditer(sentence):
+            vf = _value_fields(m)
+            if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
+                continue
+            clause_start = max((c.end() for c in CLAUSE_SPLIT.finditer(sentence, 0, m.start())), default=0)
+            left = sentence[clause_start: m.start()]
+            category, direction, dword = classify(sentence[:m.start()][-30:] if not left else left, vf["unit"], vf["unit_text"])
+            if category is None:
+                continue
+            right = sentence[m.end():]
+            full = clean_indicator(left)
+            if category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
+                tail_ind = _count_indicator(right)
+                if vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS):
+                    category = "discourse_count"
+                    full = right[:2]
+                elif tail_ind:
+                    category, full = "count", tail_ind
+                elif full:
+                    category = "count"
+                else:
+                    continue
+            elif category == "level" and vf["unit"] == "count":
+                category = "count" if not full and _count_indicator(right) else "count"
+                full = full or _count_indicator(right)
+            if not full:
+                prev = sentence_figs[-1] if sentence_figs else None
+                if prev is not None:
+                    full, head, quals = prev.indicator_full, prev.indicator_text, prev.qualifiers
+                elif ctx.indicator:
+                    full, head, quals = ctx.indicator
+                else:
+                    continue
+            else:
+                head, quals = split_qualifiers(full)
+            if category == "level" and direction is None:
+                dm = re.search(r"(?:减产|增产|增加|减少|新增)\s*$", left)
+                if dm and not full.endswith(dm.group(0)):
+                    direction = "down" if dm.group(0) in ("减产", "减少") else "up"
+            # period: the nearest before the value in this sentence, else the paragraph's, else the document's
+            before = [p for p in periods if p.end <= m.start()]
+            period = before[-1] if before else (periods[0] if periods else (ctx.period or ctx.default_period))
+            if period is None and category in ("count", "level", "share", "contribution"):
+                period = Period("", ctx.as_of, "as_of")
+            basis = basis_text = basis_period = None
+            if category in ("growth_rate", "pp_change"):
+                basis, basis_text, basis_period = _basis(left or sentence[:m.start()], ctx.anchor)
+                if basis is None:
+                    basis = (sentence_figs[-1].basis if sentence_figs and sentence_figs[-1].basis else None) or ctx.basis or (
+                        "yoy" if category == "growth_rate" else None)
+                    if basis == "vs_period" and sentence_figs:
+                        basis_period = sentence_figs[-1].basis_period
+                ctx.basis = basis if basis != "vs_period" else ctx.basis
+            if category == "growth_rate" and target:
+                category = "target_growth"
+            elif category in ("level", "count") and target and re.search(r"预期目标|目标是|目标为", sentence):
+                category = "target_level"
+            price = next((v for k, v in L.PRICE_WORDS.items() if k in left), None)
+            fig = Figure(
+                category=category, indicator_text=head, indicator_full=full, qualifiers=quals,
+                direction=direction, direction_text=dword, basis=basis, basis_text=basis_text,
+                basis_period=basis_period, price_basis=price,
+                period_text=period.text if period else None, period=period.canonical if period else None,
+                period_type=period.type if period else None,
+                streak=_streak(sentence[m.end():]) if category in ("growth_rate", "pp_change") else None,
+                is_target=category.startswith("target"), paragraph=index, evidence=sentence.strip(), **vf,
+            )
+            sentence_figs.append(fig)
+            if category != "discourse_count":
+                ctx.indicator = (fig.indicator_full, fig.indicator_text, fig.qualifiers)
+        if periods:
+            ctx.period = periods[-1]
+        figures.extend(sentence_figs)
+        figures.extend(_flat_figures(sentence, index, ctx, sentence_figs))
+    return figures
+
+
+def _flat_figures(sentence: str, index: int, ctx: Context, seen: list[Figure]) -> list[Figure]:
+    """'X同比持平' is a growth rate of 0."""
+    out = []
+    for m in re.finditer(r"(?P<left>[^，,。；;]*?)(?P<basis>同比|环比)?持平", sentence):
+        full = clean_indicator(m.group("left"))
+        if not full:
+            continue
+        head, quals = split_qualifiers(full)
+        period = ctx.period or ctx.default_period
+        basis = "mom" if m.group("basis") == "环比" else "yoy"
+        out.append(Figure("growth_rate", head, full, 0.0, "pct", "%", 0.0, quals, value_text="0", basis=basis,
+                          basis_text=m.group("basis"), direction="flat", direction_text="持平",
+                          period=period.canonical if period else None, period_text=period.text if period else None,
+                          period_type=period.type if period else None, paragraph=index, evidence=sentence.strip()))
+    return out
+
+
+def table_figures(rows: list[tuple[int, list[str]]], ctx: Context) -> list[Figure]:
+    """Figures from a release table: 'name（unit）<TAB>level<TAB>growth %' rows under a header
+    naming the period (e.g. '指 标 <TAB> 1-2月') and the columns (绝对量, 同比增长（%）)."""
+    figures: list[Figure] = []
+    period = ctx.default_period
+    parent: dict[str, int] = {}
+    for index, cells in rows:
+        cells = [c.strip() for c in cells]
+        if len(cells) < 2:
+            continue
+        header_periods = find_periods(" ".join(cells[1:]), ctx.anchor)
+        if header_periods and not any(re.fullmatch(r"-?\d+(?:\.\d+)?", c) for c in cells[1:]):
+            period = header_periods[0]
+            continue
+        name = cells[0]
+        is_child = name.startswith(("其中：", "其中:"))
+        name = re.sub(r"^其中[：:]", "", name).strip()
+        um = re.search(r"[（(]([^（）()]+)[）)]\s*$", name)
+        unit_text = um.group(1) if um else None
+        name = name[: um.start()].strip() if um else name
+        name = re.sub(r"\s+", "", name)
+        if not name or re.fullmatch(r"[\d.\-%（）()]+", name):
+            continue
+        nums = cells[1:]
+        level_cell = nums[0] if len(nums) >= 2 else None
+        growth_cell = nums[-1]
+        head, quals = split_qualifiers(name)
+        base = dict(indicator_text=head, indicator_full=name, qualifiers=quals, paragraph=index, from_table=True,
+                    period=period.canonical if period else None, period_text=period.text if period else None,
+                    period_type=period.type if period else None, evidence="\t".join(cells))
+        if level_cell and re.fullmatch(r"-?\d+(?:\.\d+)?", level_cell) and unit_text:
+            v = float(level_cell)
+            if unit_text in ("%", "％"):
+                figures.append(Figure("share", value=v, unit="pct", unit_text="%", value_base=v, value_text=level_cell, **base))
+            else:
+                unit, scale = parse_unit(unit_text)
+                figures.append(Figure("level", value=v, unit=unit, unit_text=unit_text, scale=scale,
+                                      value_base=clean_float(v * scale), value_text=level_cell, **base))
+        gm = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(?:[（(](百分点)[）)])?", growth_cell)
+        if gm:
+            v = float(gm.group(1))
+            pp = bool(gm.group(2))
+            direction = "flat" if v == 0 else ("down" if v < 0 else "up")
+            figures.append(Figure("pp_change" if pp else "growth_rate", value=abs(v), unit="pp" if pp else "pct",
+                                  unit_text="个百分点" if pp else "%", value_base=abs(v), value_text=gm.group(1).lstrip("-"),
+                                  basis="yoy", direction=direction, **base))
+        if is_child and figures:
+            figures[-1].parent = parent.get("last")
+        else:
+            parent["last"] = len(figures) - 1
+    return figures

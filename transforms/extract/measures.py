@@ -1,0 +1,108 @@
+"""Policy measures an agency pledges: a framing ('主要从3个方面努力'), then paragraph-leading
+headings or keyword lead-ins ('增便利，提升贸易便利化水平。'), each with its enumerated sub-items
+(首先是/第二是, 一是/二是). The number found is checked against the declared count."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.extract.numerals import to_number
+from transforms.extract.records import Measure, MeasureGroup
+from transforms.extract.speakers import VERB
+
+DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个|大)?\s*方面")
+#: A value with a unit: a sentence holding one reads as a report, not a heading.
+FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个|项)")
+SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
+KEYWORD = re.compile(r"(?:^|(?<=。))(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。")
+HEADING_MAX = 30
+
+
+@dataclass
+class Para:
+    index: int
+    text: str
+    kind: str
+    agency: str | None
+    speaker: str | None
+
+
+def heading_of(text: str) -> str | None:
+    """The paragraph's leading measure heading: a short first sentence that states an action.
+
+    >>> heading_of("着力提升产业科技创新能力。加快推动以大模型为代表的人工智能赋能制造业发展。")
+    '着力提升产业科技创新能力'
+    >>> heading_of("郭婷婷表示,展望全年,随着各项扩内需政策措施落实落地。") is None
+    True
+    """
+    m = re.match(r"([^。！？!?]{4,%d})。(.+)" % HEADING_MAX, text)
+    if not m:
+        return None
+    head = m.group(1)
+    if re.search(r"[，,：:“”\"]", head) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
+        return None
+    return head
+
+
+def keyword_measures(text: str) -> list[tuple[str, str]]:
+    """(keyword, heading) lead-ins of a paragraph, when it has at least two.
+
+    >>> keyword_measures("增便利,提升贸易便利化水平。大力推进通关。降成本,助力企业减负降费。充分释放红利。")
+    [('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费')]
+    """
+    found = [(m.group("kw"), m.group("heading")) for m in KEYWORD.finditer(text)]
+    return found if len(found) >= 2 else []
+
+
+def sub_items(text: str) -> list[str]:
+    parts = SUB_ITEM.split(text)
+    items = []
+    for i in range(1, len(parts) - 1, 2):
+        item = re.split(r"[。；;]", parts[i + 1], maxsplit=1)[0].strip("，, ")
+        if item:
+            items.append(item)
+    return items
+
+
+def find_measures(paras: list[Para]) -> tuple[list[MeasureGroup], list[Measure]]:
+    groups: list[MeasureGroup] = []
+    measures: list[Measure] = []
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        kws = keyword_measures(p.text) if p.kind == "body" else []
+        if kws:
+            framing = paras[i - 1] if i > 0 else p
+            g = _group(groups, framing, p)
+            for kw, heading in kws:
+                measures.append(Measure(heading, g.group_id, g.agency, g.speaker, "keyword_leadin", p.index, keyword=kw))
+                g.found += 1
+            i += 1
+            continue
+        run = []
+        j = i
+        while j < len(paras) and paras[j].kind == "body" and heading_of(paras[j].text):
+            run.append(paras[j])
+            j += 1
+        framing = paras[i - 1] if i > 0 else None
+        declared = framing is not None and DECLARED.search(framing.text) is not None
+        if len(run) >= 2 or (run and declared):
+            g = _group(groups, framing or run[0], run[0])
+            for r in run:
+                measures.append(Measure(heading_of(r.text) or "", g.group_id, g.agency, g.speaker,
+                                        "paragraph_initial_sentence", r.index, sub_items=sub_items(r.text)))
+                g.found += 1
+            i = j
+            continue
+        i += 1
+    return groups, measures
+
+
+def _group(groups: list[MeasureGroup], framing: Para, first: Para) -> MeasureGroup:
+    m = DECLARED.search(framing.text)
+    declared = int(to_number(m.group("n")) or 0) or None if m else None
+    agency = framing.agency or first.agency
+    g = MeasureGroup(f"G{len(groups) + 1}", agency, framing.speaker or first.speaker, framing.text[:200], declared)
+    groups.append(g)
+    return g

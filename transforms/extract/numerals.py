@@ -1,0 +1,48 @@
+"""Numbers as printed: Arabic (with thousands separators, full-width digits) or Chinese numerals.
+cn2an converts Chinese numeral spans only, never whole sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import cn2an
+
+ARABIC = r"\d+(?:[.,]\d+)*(?:\.\d+)?"
+CHINESE = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇一二三四五六七八九]+)?"
+NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+
+
+@lru_cache(maxsize=4096)
+def to_number(span: str) -> float | None:
+    """The value of a numeral span, or None when it is not one.
+
+    >>> to_number("81,307"), to_number("7.5"), to_number("８１３０７")
+    (81307.0, 7.5, 81307.0)
+    >>> to_number("百分之八点八"), to_number("三点四"), to_number("二十九万六千二百九十九")
+    (8.8, 3.4, 296299.0)
+    >>> to_number("两"), to_number("一批") is None
+    (2.0, True)
+    """
+    s = unicodedata.normalize("NFKC", span).strip()
+    s = s.removeprefix("百分之")
+    if re.fullmatch(r"\d+(?:,\d{3})+(?:\.\d+)?", s):
+        s = s.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    if re.fullmatch(CHINESE, s):
+        try:
+            return float(cn2an.cn2an(s.replace("两", "二").replace("〇", "零"), "smart"))
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def clean_float(x: float) -> float | int:
+    """Printed precision without float noise: 8.8*1e8 stays 880000000.
+
+    >>> clean_float(8.1307 * 1e12), clean_float(0.1 + 0.2)
+    (8130700000000.0, 0.3)
+    """
+    return float(f"{x:.10g}") if x == x else x

@@ -1,0 +1,152 @@
+"""Period expressions (1—2月, 前两个月, 一季度, 上半年, 今年以来, 6月末 …) to canonical form,
+anchored to the publication date: 今年 is its year, and a month later than its month is last year's."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.extract.lexicon import CN_MONTHS, QUARTERS
+from transforms.extract.numerals import to_number
+
+_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_SEP = r"\s*[—–\-－~～至到]\s*"
+_YEAR = r"(?:(?P<y>\d{4})\s*年|(?P<rel>今年|本年|去年|上年|当年))?"
+PERIOD = re.compile(
+    _YEAR
+    + r"(?:"
+    + rf"(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
+    + r"|前\s*(?P<n>\d{1,2}|[一二三四五六七八九十两]+)\s*个?月(?:份)?"
+    + r"|(?P<qq>前三季度|前两季度|前二季度)"
+    + r"|第?(?P<q>[一二三四1-4])\s*季度"
+    + r"|(?P<half>上半年|下半年)"
+    + r"|(?P<ytd>以来)"
+    + r"|(?P<eom>" + _M + r")\s*月(?:份)?(?:末|底)"
+    + r"|(?P<eoy>年末|年底)"
+    + r"|(?P<m>" + _M + r")\s*月份?(?P<cur>当月)?(?!\s*\d{1,2}\s*日)"
+    + r"|(?P<full>全年)"
+    + r")"
+)
+#: A period named right after one of these is a comparison base, not the figure's period.
+BASE_PREFIX = re.compile(r"(?:比|较|与|同|由|相比|低于|高于|快于|慢于)\s*$")
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    canonical: str
+    type: str
+    start: int = 0
+    end: int = 0
+
+
+def _month(s: str) -> int:
+    return int(s) if s.isdigit() else CN_MONTHS[s]
+
+
+def _year(m: re.Match[str], anchor: date, first_month: int) -> int:
+    """The year of a period: written, relative (今年/去年), or the anchor's unless the period
+    would only begin after the anchor's month (then it is last year's)."""
+    if m.group("y"):
+        return int(m.group("y"))
+    rel = m.group("rel")
+    if rel in ("去年", "上年"):
+        return anchor.year - 1
+    if rel in ("今年", "本年", "当年"):
+        return anchor.year
+    return anchor.year - 1 if first_month > anchor.month else anchor.year
+
+
+def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
+    """(canonical, type) of a PERIOD match."""
+    g = m.group
+    if g("m1"):
+        a, b = _month(g("m1")), _month(g("m2"))
+        if not 1 <= a < b <= 12:
+            return None
+        y = _year(m, anchor, a)
+        return f"{y}-{a:02d}/{y}-{b:02d}", "month_avg" if g("avg") else "ytd_months"
+    if g("n"):
+        n = int(to_number(g("n")) or 0)
+        if not 1 <= n <= 12:
+            return None
+        y = _year(m, anchor, 1)
+        return (f"{y}-01/{y}-{n:02d}" if n > 1 else f"{y}-01"), "ytd_months"
+    if g("qq"):
+        n = 3 if g("qq") == "前三季度" else 2
+        y = _year(m, anchor, 1)
+        return f"{y}-Q1/{y}-Q{n}", "ytd_quarters"
+    if g("q"):
+        q = QUARTERS[g("q")]
+        y = _year(m, anchor, q * 3 - 2)
+        return f"{y}-Q{q}", "quarter"
+    if g("half"):
+        y = _year(m, anchor, 1 if g("half") == "上半年" else 7)
+        return f"{y}-H{1 if g('half') == '上半年' else 2}", "half"
+    if g("ytd"):
+        if not g("rel") and not g("y"):
+            return None
+        y = _year(m, anchor, 1)
+        return f"{y}-01/@{anchor.isoformat()}", "ytd_open"
+    if g("eom"):
+        mo = _month(g("eom"))
+        y = _year(m, anchor, mo)
+        return f"@{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", "as_of"
+    if g("eoy"):
+        y = _year(m, anchor, 1) if (g("y") or g("rel")) else anchor.year - 1
+        return f"@{y}-12-31", "as_of"
+    if g("m"):
+        mo = _month(g("m"))
+        y = _year(m, anchor, mo)
+        return f"{y}-{mo:02d}", "month"
+    if g("full"):
+        y = _year(m, anchor, 1)
+        return f"{y}", "year"
+    return None
+
+
+def find_periods(text: str, anchor: date) -> list[Period]:
+    """Every period expression in `text` that is not a comparison base.
+
+    >>> [p.canonical for p in find_periods("今年1—2月规模以上工业增加值同比增长7.5%", date(2024, 3, 27))]
+    ['2024-01/2024-02']
+    >>> [p.canonical for p in find_periods("前两个月，比2015年12月份回落", date(2016, 3, 12))]
+    ['2016-01/2016-02']
+    >>> [p.canonical for p in find_periods("一季度 上半年 前三季度 全年 11月份 今年以来", date(2024, 3, 27))]
+    ['2024-Q1', '2024-H1', '2024-Q1/2024-Q3', '2024', '2023-11', '2024-01/@2024-03-27']
+    >>> [p.canonical for p in find_periods("1~6月份 1至9月 六月末", date(2020, 10, 5))]
+    ['2020-01/2020-06', '2020-01/2020-09', '@2020-06-30']
+    """
+    out = []
+    for m in PERIOD.finditer(text):
+        if BASE_PREFIX.search(text[: m.start()]):
+            continue
+        c = canonical(m, anchor)
+        if c:
+            out.append(Period(m.group(0), c[0], c[1], m.start(), m.end()))
+    return out
+
+
+def year_period(text: str) -> Period | None:
+    """A bare 'YYYY年' as a period (a year's total), when nothing more specific is written."""
+    m = re.search(r"(?<![比较])(\d{4})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)", text)
+    return Period(m.group(0), m.group(1), "year", m.start(), m.end()) if m else None
+
+
+def base_period(text: str, anchor: date) -> str | None:
+    """The canonical period of a 'vs_period' base such as 比上年12月份 or 比2019年1—2月份.
+
+    >>> base_period("比上年12月份加快1.1个百分点", date(2024, 3, 19)), base_period("比一季度回落", date(2024, 7, 1))
+    ('2023-12', '2024-Q1')
+    """
+    m = re.search(r"(?:比|较)\s*((?:\d{4}\s*年|上年|去年|今年)?[^，,。；;比较]{0,12}?(?:月份?|季度|半年|年末|年底))", text)
+    if not m:
+        return None
+    inner = m.group(1)
+    for p in PERIOD.finditer(inner):
+        c = canonical(p, anchor)
+        if c:
+            return c[0]
+    return None

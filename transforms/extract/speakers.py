@@ -1,0 +1,68 @@
+"""Officials who speak: '工业和信息化部新闻发言人、总工程师赵志国介绍' → agency, titles, name."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract import lexicon as L
+from transforms.extract.records import Speaker
+
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+_PROVINCE_SHORT = {p: re.sub(r"(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", p) for p in L.PROVINCES}
+AGENCY = re.compile(
+    rf"(?P<agency>(?:{_ALT(L.PROVINCES)})(?:{_ALT(L.PROVINCIAL_DEPARTMENTS)})?|{_ALT(L.AGENCIES)})"
+)
+TITLE = re.compile(rf"(?:{_ALT(L.TITLES)})")
+VERB = re.compile(rf"(?:{_ALT(L.SPEECH_VERBS)})")
+#: agency, then titles (separated by 、), then a 2–4 character name, then a speech verb.
+SPEAKER = re.compile(
+    AGENCY.pattern
+    + r"(?P<titles>(?:[委府]?(?:"
+    + TITLE.pattern
+    + r")、?){1,4})(?P<name>[\u4e00-\u9fff]{2,4}?)(?:在[^，,。]{1,12})?(?P<verb>"
+    + VERB.pattern
+    + r")"
+)
+
+
+def split_titles(agency: str, titles: str) -> list[str]:
+    """Titles as written; '省委副书记' keeps its 省 when the agency is a province.
+
+    >>> split_titles("河南省", "委副书记、省长")
+    ['省委副书记', '省长']
+    >>> split_titles("工业和信息化部", "新闻发言人、总工程师")
+    ['新闻发言人', '总工程师']
+    """
+    out = []
+    for part in (t for t in titles.split("、") if t):
+        if part[0] in "委府" and agency.endswith(("省", "市", "区")):
+            part = agency[-1] + part
+        out.append(part)
+    return out
+
+
+def find_speakers(text: str, paragraph: int) -> list[Speaker]:
+    """Every official named with agency, titles and a speech verb in `text`.
+
+    >>> [(s.agency, s.titles, s.name) for s in find_speakers("“…。”商务部副部长郭婷婷表示，今年…", 0)]
+    [('商务部', ['副部长'], '郭婷婷')]
+    >>> [(s.agency, s.titles, s.name) for s in find_speakers("河南省委副书记、省长王凯说，牢记嘱托", 0)]
+    [('河南省', ['省委副书记', '省长'], '王凯')]
+    """
+    out = []
+    for m in SPEAKER.finditer(text):
+        name = m.group("name")
+        if TITLE.fullmatch(name) or re.search(r"[的了在和与及]", name):
+            continue
+        agency = m.group("agency")
+        out.append(Speaker(name=name, agency=agency, titles=split_titles(agency, m.group("titles")),
+                           verb=m.group("verb"), evidence=m.group(0), paragraph=paragraph))
+    return out
+
+
+def find_bare_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
+    """A speaker met earlier, named again without agency: '郭婷婷表示'."""
+    for name, sp in known.items():
+        if re.search(rf"{re.escape(name)}(?:{VERB.pattern})", text):
+            return sp
+    return None

@@ -1,0 +1,36 @@
+"""Units as printed (亿元, 万辆, 个百分点, %) → canonical unit and scale."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
+
+_BASES = sorted(BASE_UNITS, key=len, reverse=True)
+_EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "天": "day"}
+_BASES = sorted([*BASE_UNITS, *_EXTRA], key=len, reverse=True)
+_SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
+UNIT = (
+    r"(?:个百分点|百分点|%|％|"
+    + rf"(?:{_SCALE_RE})?(?:{'|'.join(re.escape(b) for b in _BASES if b not in ('个', '种', '项', '家', '批'))})"
+    + r"|(?:万|亿)?(?:家|个|种|项))"
+)
+
+
+def parse_unit(text: str) -> tuple[str, float]:
+    """(canonical unit, scale) of a printed unit.
+
+    >>> parse_unit("亿元"), parse_unit("万亿元"), parse_unit("个百分点"), parse_unit("%")
+    (('CNY', 100000000.0), ('CNY', 1000000000000.0), ('pp', 1), ('pct', 1))
+    >>> parse_unit("万辆"), parse_unit("家"), parse_unit("亿千瓦时"), parse_unit("万家")
+    (('vehicle', 10000.0), ('count', 1), ('kwh', 100000000.0), ('count', 10000.0))
+    """
+    if text in PERCENT:
+        return "pct", 1
+    if text in PP:
+        return "pp", 1
+    for prefix, scale in sorted(SCALES.items(), key=lambda kv: -len(kv[0])):
+        rest = text[len(prefix):]
+        if text.startswith(prefix) and rest and (rest in BASE_UNITS or rest in _EXTRA):
+            return BASE_UNITS.get(rest) or _EXTRA[rest], scale
+    return BASE_UNITS.get(text) or _EXTRA.get(text, text), 1
