@@ -10,14 +10,16 @@ from datetime import date
 from typing import Any
 
 from transforms.extract.event import find_event
-from transforms.extract.figures import Context, extract_paragraph, table_figures
+from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
 from transforms.extract.records import Event, Figure, Measure, MeasureGroup, Speaker
 from transforms.extract.speakers import find_bare_speaker, find_speakers
+from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 
 EXTRACTOR_VERSION = "facts-1"
+NOTES = re.compile(r"^(?:附注|附录|注释|名词解释|指标解释|说明)[:：]?$")
 
 
 @dataclass
@@ -110,11 +112,18 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     headline = [t for t in (doc.title, doc.subtitle) if t]
     for text in headline:
         figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period), kind="title"))
-    table_rows: list[tuple[int, list[str]]] = []
+    tables: list[Table] = []
+    notes = False  # after 附注/注释: prose there explains, it reports nothing (tables still do)
+    recent: list[str] = []
     for i, p in enumerate(paragraphs):
         if p.kind == "table_row":
-            table_rows.append((i, p.text.split("\t")))
+            if not tables or tables[-1].rows[-1][0] != i - 1:
+                tables.append(Table([], list(recent[-3:])))
+            tables[-1].rows.append((i, p.text.split("\t")))
             continue
+        recent.append(p.text)
+        if NOTES.match(p.text):
+            notes = True
         found = find_speakers(p.text, i)
         for s in found:
             if s.name not in known:
@@ -126,12 +135,14 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         elif p.kind == "subheading":
             current = None if len(known) > 1 else current
         paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
+        if notes:
+            continue
         for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
             if current is not None:
                 f.speaker, f.agency = current.name, current.agency
             figures.append(f)
-    if table_rows:
-        figures.extend(table_figures(table_rows, ctx))
+    for table in tables:
+        figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
     result.groups, result.measures = find_measures(paras)
     return result

@@ -40,7 +40,8 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:"
-    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
+    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *L.UP_VERBS, *L.DOWN_VERBS, *L.NARROWING, "了", "到", "至",
+            "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
             "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "稳定在", "扣除价格因素", "扣除物价因素"])
     + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期))+\s*$"
 )
@@ -110,6 +111,9 @@ def clean_indicator(left: str) -> str:
     s = re.sub(r"\d{4}\s*年(?:以来)?", " ", s)
     s = re.sub(r"(?:今年以来|年初以来|以来|当月)", " ", s)
     s = s.split("，")[-1].split(",")[-1]
+    parts = s.split()
+    if len(parts) > 1 and len(parts[0]) <= 2:  # "对 规模以上工业增加值": a preposition before a removed period
+        s = " ".join(parts[1:])
     s = s.strip(" \u3000“”\"")
     prev = None
     while prev != s:
@@ -342,56 +346,3 @@ def _flat_figures(sentence: str, index: int, ctx: Context, seen: list[Figure]) -
                           period=period.canonical if period else None, period_text=period.text if period else None,
                           period_type=period.type if period else None, paragraph=index, evidence=sentence.strip()))
     return out
-
-
-def table_figures(rows: list[tuple[int, list[str]]], ctx: Context) -> list[Figure]:
-    """Figures from a release table: 'name（unit）<TAB>level<TAB>growth %' rows under a header
-    naming the period (e.g. '指 标 <TAB> 1-2月') and the columns (绝对量, 同比增长（%）)."""
-    figures: list[Figure] = []
-    period = ctx.default_period
-    parent: dict[str, int] = {}
-    for index, cells in rows:
-        cells = [c.strip() for c in cells]
-        if len(cells) < 2:
-            continue
-        header_periods = find_periods(" ".join(cells[1:]), ctx.anchor)
-        if header_periods and not any(re.fullmatch(r"-?\d+(?:\.\d+)?", c) for c in cells[1:]):
-            period = header_periods[0]
-            continue
-        name = cells[0]
-        is_child = name.startswith(("其中：", "其中:"))
-        name = re.sub(r"^其中[：:]", "", name).strip()
-        um = re.search(r"[（(]([^（）()]+)[）)]\s*$", name)
-        unit_text = um.group(1) if um else None
-        name = name[: um.start()].strip() if um else name
-        name = re.sub(r"\s+", "", name)
-        if not name or re.fullmatch(r"[\d.\-%（）()]+", name):
-            continue
-        nums = cells[1:]
-        level_cell = nums[0] if len(nums) >= 2 else None
-        growth_cell = nums[-1]
-        head, quals = split_qualifiers(name)
-        base = dict(indicator_text=head, indicator_full=name, qualifiers=quals, paragraph=index, from_table=True,
-                    period=period.canonical if period else None, period_text=period.text if period else None,
-                    period_type=period.type if period else None, evidence="\t".join(cells))
-        if level_cell and re.fullmatch(r"-?\d+(?:\.\d+)?", level_cell) and unit_text:
-            v = float(level_cell)
-            if unit_text in ("%", "％"):
-                figures.append(Figure("share", value=v, unit="pct", unit_text="%", value_base=v, value_text=level_cell, **base))
-            else:
-                unit, scale = parse_unit(unit_text)
-                figures.append(Figure("level", value=v, unit=unit, unit_text=unit_text, scale=scale,
-                                      value_base=clean_float(v * scale), value_text=level_cell, **base))
-        gm = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(?:[（(](百分点)[）)])?", growth_cell)
-        if gm:
-            v = float(gm.group(1))
-            pp = bool(gm.group(2))
-            direction = "flat" if v == 0 else ("down" if v < 0 else "up")
-            figures.append(Figure("pp_change" if pp else "growth_rate", value=abs(v), unit="pp" if pp else "pct",
-                                  unit_text="个百分点" if pp else "%", value_base=abs(v), value_text=gm.group(1).lstrip("-"),
-                                  basis="yoy", direction=direction, **base))
-        if is_child and figures:
-            figures[-1].parent = parent.get("last")
-        else:
-            parent["last"] = len(figures) - 1
-    return figures

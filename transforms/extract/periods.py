@@ -19,6 +19,7 @@ PERIOD = re.compile(
     + r"(?:"
     + rf"(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
     + r"|前\s*(?P<n>\d{1,2}|[一二三四五六七八九十两]+)\s*个?月(?:份)?"
+    + r"|(?P<qa>[1-4一二三四])\s*[—–\-－~～至到]\s*(?P<qb>[1-4一二三四])\s*季度"
     + r"|(?P<qq>前三季度|前两季度|前二季度)"
     + r"|第?(?P<q>[一二三四1-4])\s*季度"
     + r"|(?P<half>上半年|下半年)"
@@ -74,6 +75,14 @@ def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
             return None
         y = _year(m, anchor, 1)
         return (f"{y}-01/{y}-{n:02d}" if n > 1 else f"{y}-01"), "ytd_months"
+    if g("qa"):
+        a, b = QUARTERS[g("qa")], QUARTERS[g("qb")]
+        if not 1 <= a < b <= 4:
+            return None
+        y = _year(m, anchor, a * 3 - 2)
+        if (a, b) == (1, 4):
+            return f"{y}", "year"
+        return f"{y}-Q{a}/{y}-Q{b}", "ytd_quarters"
     if g("qq"):
         n = 3 if g("qq") == "前三季度" else 2
         y = _year(m, anchor, 1)
@@ -118,6 +127,8 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     ['2024-Q1', '2024-H1', '2024-Q1/2024-Q3', '2024', '2023-11', '2024-01/@2024-03-27']
     >>> [p.canonical for p in find_periods("1~6月份 1至9月 六月末", date(2020, 10, 5))]
     ['2020-01/2020-06', '2020-01/2020-09', '@2020-06-30']
+    >>> [p.canonical for p in find_periods("2014年1-4季度 2013年1季度 1-3季度", date(2015, 1, 21))]
+    ['2014', '2013-Q1', '2015-Q1/2015-Q3']
     """
     out = []
     for m in PERIOD.finditer(text):

@@ -1,0 +1,155 @@
+"""Figures from release tables (NBS style): a caption naming the period, header rows naming the
+columns (绝对额（亿元）, 比上年同期增长（%）, 环比增速（%）), then rows labelled by an indicator
+('钢材（万吨）<TAB>16228<TAB>-2.1') or by a period ('2013年1季度<TAB>1.7<TAB>7.8')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transforms.extract import lexicon as L
+from transforms.extract.figures import Context, clean_indicator, split_qualifiers
+from transforms.extract.numerals import clean_float
+from transforms.extract.periods import Period, find_periods
+from transforms.extract.records import Figure
+from transforms.extract.units import parse_unit
+
+NUMERIC = re.compile(r"-?\d+(?:\.\d+)?(?:\s*[（(]百分点[）)])?")
+EMPTY = {"…", "...", "-", "—", "－", ""}
+UNIT_PAREN = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
+GROWTH_HEAD = re.compile(r"增长|增速|增幅|涨幅|速度")
+
+
+@dataclass
+class Table:
+    rows: list[tuple[int, list[str]]]
+    context: list[str] = field(default_factory=list)  # the paragraphs just before it, nearest last
+
+
+@dataclass
+class Column:
+    kind: str  # level | growth
+    unit_text: str | None = None
+    basis: str | None = None
+    indicator: str | None = None
+
+
+def _is_value(cell: str) -> bool:
+    return cell.strip() in EMPTY or bool(NUMERIC.fullmatch(cell.strip()))
+
+
+def column(cell: str) -> Column | None:
+    """What a header cell says about its column.
+
+    >>> column("比上年同期增长（%）"), column("绝对额（亿元）").unit_text, column("GDP环比增长速度（%）").indicator
+    (Column(kind='growth', unit_text='%', basis='yoy', indicator=None), '亿元', 'GDP')
+    """
+    text = re.sub(r"\s+", "", cell)
+    um = UNIT_PAREN.search(text)
+    unit = um.group(1) if um else None
+    head = text[: um.start()] if um else text
+    if GROWTH_HEAD.search(head):
+        basis = "mom" if any(w in head for w in L.MOM) else "yoy"
+        ind = re.split(r"环比|同比|比上年同期|比上年|增长|增速", head)[0] or None
+        return Column("growth", unit, basis, ind)
+    if re.search(r"绝对额|绝对量|绝对数|总量|金额|数值|产量", head) or (unit and unit not in ("%", "％")):
+        return Column("level", unit)
+    return None
+
+
+def _context_indicator(context: list[str]) -> tuple[str | None, str | None]:
+    """(indicator, basis) named by the text that introduces a period-row table."""
+    for text in reversed(context):
+        m = re.search(r"(环比|同比)?(?:增速|增长速度|增长率)", text)
+        if m:
+            left = text[: m.start()]
+            ind = clean_indicator(left)
+            if ind:
+                return ind, ("mom" if m.group(1) == "环比" else "yoy" if m.group(1) else None)
+    return None, None
+
+
+def table_figures(table: Table, ctx: Context) -> list[Figure]:
+    figures: list[Figure] = []
+    caption_periods = [p for t in table.context[-2:] for p in find_periods(t, ctx.anchor)]
+    period: Period | None = caption_periods[-1] if caption_periods else ctx.default_period
+    columns: list[Column] = []
+    year: str | None = None
+    parent: int | None = None
+    for index, cells in table.rows:
+        cells = [c.strip() for c in cells]
+        if not any(_is_value(c) and c not in EMPTY for c in cells):  # a header row
+            specs = [c for c in (column(x) for x in cells) if c]
+            if specs:
+                columns = specs
+            hp = [p for c in cells for p in find_periods(c, ctx.anchor)]
+            if hp:
+                period = hp[0]
+            continue
+        k = 0
+        while k < len(cells) and not _is_value(cells[k]):
+            k += 1
+        labels, values = cells[:k], cells[k:]
+        if not labels or not values:
+            continue
+        specs = columns[-len(values):] if len(columns) >= len(values) else (
+            [Column("level"), Column("growth", "%", "yoy")][-len(values):] if len(values) <= 2 else [])
+        if len(specs) != len(values):
+            continue
+        label = "".join(labels)
+        ym = re.match(r"(\d{4})\s*年", label)
+        if ym:
+            year = ym.group(1)
+        row_periods = find_periods(label if ym or not year else f"{year}年{label}", ctx.anchor)
+        is_period_row = bool(row_periods) and len(re.sub(r"\d{4}年|\d{1,2}月份?|[1-4一二三四]季度|\s", "", label)) == 0
+        if is_period_row:
+            row_period = row_periods[0]
+            name = None
+        else:
+            row_period = period
+            name = re.sub(r"^其中[：:]", "", label)
+        unit_text = None
+        if name:
+            um = UNIT_PAREN.search(name)
+            if um and not re.search(r"折|含|不含", um.group(1)):
+                unit_text = um.group(1)
+                name = name[: um.start()]
+            name = re.sub(r"\s+", "", name)
+        is_child = label.startswith(("其中：", "其中:"))
+        for spec, cell in zip(specs, values):
+            if cell in EMPTY:
+                continue
+            ind = name or spec.indicator
+            basis = spec.basis
+            if not ind:
+                ind, ctx_basis = _context_indicator(table.context)
+                basis = basis or ctx_basis
+            if not ind:
+                continue
+            head, quals = split_qualifiers(ind)
+            base = dict(indicator_text=head, indicator_full=ind, qualifiers=quals, paragraph=index, from_table=True,
+                        period=row_period.canonical if row_period else None, period_text=row_period.text if row_period else None,
+                        period_type=row_period.type if row_period else None, evidence="\t".join(cells))
+            pp = "百分点" in cell
+            v = float(re.sub(r"[（(]百分点[）)]", "", cell))
+            if spec.kind == "growth":
+                direction = "flat" if v == 0 else ("down" if v < 0 else "up")
+                fig = Figure("pp_change" if pp else "growth_rate", value=abs(v), unit="pp" if pp else "pct",
+                             unit_text="个百分点" if pp else "%", value_base=abs(v), value_text=str(abs(v)),
+                             basis=basis or "yoy", direction=direction, **base)
+            else:
+                ut = unit_text or spec.unit_text
+                if not ut:
+                    continue
+                if ut in ("%", "％"):
+                    fig = Figure("share", value=v, unit="pct", unit_text="%", value_base=v, value_text=cell, **base)
+                else:
+                    unit, scale = parse_unit(ut)
+                    fig = Figure("level", value=v, unit=unit, unit_text=ut, scale=scale, value_base=clean_float(v * scale),
+                                 value_text=cell, **base)
+            if is_child and parent is not None:
+                fig.parent = parent
+            figures.append(fig)
+        if not is_child:
+            parent = None
+    return figures
