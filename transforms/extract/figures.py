@@ -42,8 +42,11 @@ TRAILING_NOISE = re.compile(
     r"(?:"
     + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *L.UP_VERBS, *L.DOWN_VERBS, *L.NARROWING, "了", "到", "至",
             "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
-            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "稳定在", "扣除价格因素", "扣除物价因素"])
-    + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期))+\s*$"
+            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较",
+            *L.TRAILING_WORDS])
+    + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期)"
+    + r"|(?:" + _ALT(L.COMPARE_WORDS) + r")[^，,。；]{0,8}"
+    + r"|连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年))+\s*$"
 )
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
 COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
@@ -95,6 +98,33 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
     return head.strip(), quals
 
 
+_PROVINCE_SHORT = tuple(sorted({re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p) for p in L.PROVINCES}
+                              | set(L.PROVINCES), key=len, reverse=True))
+GEO_HEAD = re.compile(rf"^(?:{_ALT(_PROVINCE_SHORT)})(?=[\u4e00-\u9fff]{{2}})")
+
+
+def head_text(full: str) -> str:
+    """The indicator head: without geography and leading verbs.
+
+    >>> head_text("河南全省有拖拉机"), head_text("获得国家重点研发计划立项"), head_text("有色金属冶炼和压延加工业")
+    ('拖拉机', '国家重点研发计划立项', '有色金属冶炼和压延加工业')
+    """
+    s = full
+    prev = None
+    while prev != s:
+        prev = s
+        s = GEO_HEAD.sub("", s)
+        for w in L.GEO_PREFIXES:
+            if s.startswith(w) and len(s) > len(w) + 1:
+                s = s[len(w):]
+        for v in sorted(L.LEAD_VERBS, key=len, reverse=True):
+            if s.startswith(v) and len(s) > len(v) + 1 and not (v == "有" and s.startswith("有色")) and not (
+                    v == "新" and s[1:2] in ("能", "兴", "型", "材", "设")):
+                s = s[len(v):]
+                break
+    return s
+
+
 def clean_indicator(left: str) -> str:
     """The indicator phrase of the text left of a figure in its clause.
 
@@ -105,7 +135,7 @@ def clean_indicator(left: str) -> str:
     >>> clean_indicator("从环比看，2月份比上月")
     ''
     """
-    s = left
+    s = re.sub(r"(?:比|较|与)(?:上年|去年)?同期(?:相比)?|(?:比|较|与)[^，,。；比较]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?", " ", left)
     for p in find_periods(s, date(2000, 6, 15)):
         s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
     s = re.sub(r"\d{4}\s*年(?:以来)?", " ", s)
@@ -171,7 +201,8 @@ def _count_indicator(right: str) -> str:
     m = COUNT_TAIL_STOP.search(right)
     head = right[: m.start()] if m else right
     head = re.sub(r"^[的]", "", head)
-    return head if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9（）()·]{2,24}", head or "") else ""
+    head = re.split(r"[\d０-９]", head)[0]
+    return head if re.fullmatch(r"[\u4e00-\u9fffA-Za-z（）()·Ⅰ-Ⅻ]{2,24}", head or "") else ""
 
 
 def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | None, str | None]:
@@ -254,19 +285,29 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         target = any(w in sentence for w in L.TARGET_WORDS) or (kind == "body" and re.search(r"(?:目标|力争|控制在)", sentence) is not None)
         periods = find_periods(sentence, ctx.anchor)
         sentence_figs: list[Figure] = []
+        prev_end = 0
+        year = year_period(sentence)
         for m in VALUE.finditer(sentence):
             vf = _value_fields(m)
             if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
                 continue
             clause_start = max((c.end() for c in CLAUSE_SPLIT.finditer(sentence, 0, m.start())), default=0)
+            clause_start = max(clause_start, prev_end)
             left = sentence[clause_start: m.start()]
+            if left.startswith(("、", "和", "及")) and sentence_figs:
+                left = left.lstrip("、和及")
             category, direction, dword = classify(sentence[:m.start()][-30:] if not left else left, vf["unit"], vf["unit_text"])
             if category is None:
                 continue
             right = sentence[m.end():]
             full = clean_indicator(left)
+            tail_ind = _count_indicator(right)
+            if tail_ind and re.match(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])", right[len(tail_ind):]):
+                tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
+                if re.fullmatch(CHINESE, m.group("num") or ""):
+                    continue
+            prev_end = m.end()
             if category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
-                tail_ind = _count_indicator(right)
                 if vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS):
                     category = "discourse_count"
                     full = right[:2]
@@ -276,9 +317,14 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     category = "count"
                 else:
                     continue
+            elif category == "level" and (not head_text(full) or head_text(full) in L.LEAD_VERBS or re.fullmatch(
+                    r"(?:" + _ALT([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+", head_text(full) or "x")) and tail_ind:
+                full = tail_ind
+                if vf["unit"] == "count":
+                    category = "count"
             elif category == "level" and vf["unit"] == "count":
-                category = "count" if not full and _count_indicator(right) else "count"
-                full = full or _count_indicator(right)
+                category = "count"
+                full = full or tail_ind
             if not full:
                 prev = sentence_figs[-1] if sentence_figs else None
                 if prev is not None:
@@ -289,13 +335,14 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     continue
             else:
                 head, quals = split_qualifiers(full)
+                head = head_text(head)
             if category == "level" and direction is None:
                 dm = re.search(r"(?:减产|增产|增加|减少|新增)\s*$", left)
                 if dm and not full.endswith(dm.group(0)):
                     direction = "down" if dm.group(0) in ("减产", "减少") else "up"
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
             before = [p for p in periods if p.end <= m.start()]
-            period = before[-1] if before else (periods[0] if periods else (ctx.period or ctx.default_period))
+            period = before[-1] if before else (periods[0] if periods else (year or ctx.period or ctx.default_period))
             if period is None and category in ("count", "level", "share", "contribution"):
                 period = Period("", ctx.as_of, "as_of")
             basis = basis_text = basis_period = None
@@ -306,7 +353,9 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                         "yoy" if category == "growth_rate" else None)
                     if basis == "vs_period" and sentence_figs:
                         basis_period = sentence_figs[-1].basis_period
-                ctx.basis = basis if basis != "vs_period" else ctx.basis
+                if dword in L.COMPARE_WORDS:
+                    basis = basis_text = basis_period = None
+                ctx.basis = basis if basis not in ("vs_period", None) else ctx.basis
             if category == "growth_rate" and target:
                 category = "target_growth"
             elif category in ("level", "count") and target and re.search(r"预期目标|目标是|目标为", sentence):

@@ -98,3 +98,12 @@ TITLES: tuple[str, ...] = (
     "新闻局局长", "办公厅主任", "负责人", "有关负责人", "发言人", "总理", "副总理", "国务委员", "院长", "副院长",
     "厅长", "副厅长", "委员", "理事长", "总经理", "董事长", "副书记", "书记", "常委",
 )
+
+#: Where-words that open an indicator phrase but are not part of it (kept as geography).
+GEO_PREFIXES = ("全国", "我国", "中国", "全省", "全市", "全区", "全县", "各地", "全社会")
+#: Verbs that open an indicator phrase ("建成501公里标准化堤防", "获得…立项76项").
+LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设", "启动", "完成", "实现", "培育", "引进", "创建",
+              "推出", "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增")
+#: Phrases that end an indicator phrase without belonging to it.
+TRAILING_WORDS = ("稳定在", "保持在", "控制在", "常年", "持续", "始终", "已经", "已", "均", "都", "仍", "也", "还")
+COMPARE_WORDS = ("高于", "低于", "快于", "慢于")
