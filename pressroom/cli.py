@@ -289,6 +289,52 @@ def landed_cmd(obj: Ctx, source: str, first, last) -> None:
             click.echo(f"  {m['status']} {m['kind']:<8} {m['sha256'][:12]} {m['url']}")
 
 
+@cli.command("extract")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--url", help="The page's original URL (picks the parser and the source).")
+@click.option("--source", help="Source name (rmrb, people, govcn, stats, scio, text); default from the URL.")
+@click.option("--date", "pub_date", type=click.DateTime(["%Y-%m-%d"]), help="Publication date when the text does not print one.")
+def extract_cmd(file: str, url: str | None, source: str | None, pub_date) -> None:
+    """Print the document, speakers, figures and measures of one saved page or plain-text article
+    as JSON Lines (the ../shared/gold/SCHEMA.md records). Touches no warehouse."""
+    import json
+
+    from pressroom.extracting import extract_file
+
+    result = extract_file(file, url=url, source=source, pub_date=pub_date.date() if pub_date else None)
+    for record in result.to_records():
+        click.echo(json.dumps(record, ensure_ascii=False))
+    for problem in result.problems:
+        click.echo(f"note: {problem}", err=True)
+
+
+@cli.command("eval")
+@click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False), default="../shared/gold", show_default=True,
+              help="Folder of *.gold.jsonl files and the reference score.py.")
+@click.option("--update", is_flag=True, help="Raise the pinned floors to today's scores (floors never go down).")
+def eval_cmd(gold_dir: str, update: bool) -> None:
+    """Score the extractor on the gold articles; exit 1 when a total falls below its pinned floor."""
+    from pathlib import Path
+
+    from pressroom.evaluate import GATED, below_floors, evaluate, raise_floors, read_floors
+
+    result = evaluate(Path(gold_dir))
+    names = ["str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1"]
+    fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
+    click.echo(f"{'file':<32} " + " ".join(f"{n:>12}" for n in names))
+    for stem, row in result["files"].items():
+        click.echo(f"{stem:<32} " + " ".join(f"{fmt(row[n]):>12}" for n in names))
+    click.echo(f"{'TOTAL':<32} " + " ".join(f"{fmt(result['total'][n]):>12}" for n in names))
+    if update:
+        floors = raise_floors(result["total"])
+        click.echo("floors now: " + ", ".join(f"{k}={v}" for k, v in floors.items()))
+    problems = below_floors(result["total"], read_floors())
+    for p in problems:
+        click.echo(f"BELOW FLOOR: {p}", err=True)
+    click.echo("eval: " + ("FAILED" if problems else "ok") + " (" + ", ".join(f"{k}={fmt(result['total'][k])}" for k in GATED) + ")")
+    sys.exit(EXIT_FAILURES if problems else EXIT_OK)
+
+
 def main() -> None:
     try:
         cli(standalone_mode=False)

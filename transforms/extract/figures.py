@@ -59,9 +59,23 @@ class Context:
     anchor: date
     as_of: str
     default_period: Period | None = None
+    section_period: Period | None = None  # from the last sub-heading that named one
     period: Period | None = None
     indicator: tuple[str, str, list[str]] | None = None
     basis: str | None = None
+
+
+def finished(period: Period, anchor: date) -> Period:
+    """A reported (not targeted) figure is for a period already over: an unqualified 全年 in a text
+    published before December is last year's.
+
+    >>> finished(Period("全年", "2024", "year"), date(2024, 3, 5)).canonical
+    '2023'
+    """
+    if period.type == "year" and period.canonical == str(anchor.year) and anchor.month < 12 and not re.search(
+            r"\d{4}|今年|本年", period.text):
+        return Period(period.text, str(anchor.year - 1), "year", period.start, period.end)
+    return period
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
@@ -281,6 +295,10 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     ctx.period = None
     ctx.indicator = None
     ctx.basis = None
+    if kind == "subheading":
+        named = find_periods(text, ctx.anchor) or ([year_period(text)] if year_period(text) else [])
+        if named:
+            ctx.section_period = named[0]
     for s_off, sentence in split_sentences(text):
         target = any(w in sentence for w in L.TARGET_WORDS) or (kind == "body" and re.search(r"(?:目标|力争|控制在)", sentence) is not None)
         periods = find_periods(sentence, ctx.anchor)
@@ -342,7 +360,10 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     direction = "down" if dm.group(0) in ("减产", "减少") else "up"
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
             before = [p for p in periods if p.end <= m.start()]
-            period = before[-1] if before else (periods[0] if periods else (year or ctx.period or ctx.default_period))
+            period = before[-1] if before else (periods[0] if periods else (
+                year or ctx.period or ctx.section_period or ctx.default_period))
+            if period is not None and not target:
+                period = finished(period, ctx.anchor)
             if period is None and category in ("count", "level", "share", "contribution"):
                 period = Period("", ctx.as_of, "as_of")
             basis = basis_text = basis_period = None
