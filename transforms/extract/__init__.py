@@ -45,8 +45,8 @@ class Extraction:
         for i, s in enumerate(self.speakers, 1):
             sids[s.name] = f"S{i}"
             out.append(s.to_record(f"S{i}"))
-        ids = {i: f"F{i + 1}" for i in range(len(self.figures))}
-        out += [f.to_record(ids[i], ids) for i, f in enumerate(self.figures)]
+        ids = {id(f): f"F{i + 1}" for i, f in enumerate(self.figures)}
+        out += [f.to_record(ids[id(f)], ids) for f in self.figures]
         out += [g.to_record() for g in self.groups]
         out += [m.to_record(f"M{i}") for i, m in enumerate(self.measures, 1)]
         return out

@@ -23,7 +23,8 @@ VALUE = re.compile(
     rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])})?"
 )
 GROWTH_VERB = re.compile(
-    rf"(?P<narrow>{_ALT(L.NARROWING)})?(?:了)?\s*$|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"
+    r"(?P<narrow>(?P<rate>降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?(?P<how>收窄|缩小|减小|扩大|加深|回落|加快|放缓|提高|回升))(?:了)?\s*$"
+    rf"|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"
 )
 RATE_WORDS = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|增长幅度|上涨幅度|降幅)(?:为|是|达到|达|在|控制在|保持在)?\s*$")
 SHARE = re.compile(r"(?:占[^，。；]{0,30}?(?:的)?比重|比重|占比|率|覆盖面|增长面|比例|份额|水平)(?:为|是|达到|达|超过|提高到|升至)?\s*$|占[^，。；]{0,30}?$")
@@ -35,14 +36,14 @@ CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
 LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|并且|并|但是|但|以及|及|和|与|首先|其次|再次|最后|总体看|总的来看|具体来看|"
-    r"从环比看|从同比看|分[^，,]{1,8}看|按[^，,]{1,8}(?:计算|看|分)|扣除[^，,]{1,8}因素|全国|我国|今年|去年|上年|当年|全年|目前|截至目前|"
+    r"从环比看|从同比看|分[^，,]{1,8}看|按[^，,]{1,8}(?:计算|看|分)|扣除[^，,]{1,8}因素|我国|今年|去年|上年|当年|全年|目前|截至目前|"
     r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉)\s*[，,：:]?\s*"
 )
 TRAILING_NOISE = re.compile(
     r"(?:"
     + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *L.UP_VERBS, *L.DOWN_VERBS, *L.NARROWING, "了", "到", "至",
             "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
-            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较",
+            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
             *L.TRAILING_WORDS])
     + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期)"
     + r"|(?:" + _ALT(L.COMPARE_WORDS) + r")[^，,。；]{0,8}"
@@ -72,9 +73,17 @@ def finished(period: Period, anchor: date) -> Period:
     >>> finished(Period("全年", "2024", "year"), date(2024, 3, 5)).canonical
     '2023'
     """
-    if period.type == "year" and period.canonical == str(anchor.year) and anchor.month < 12 and not re.search(
-            r"\d{4}|今年|本年", period.text):
-        return Period(period.text, str(anchor.year - 1), "year", period.start, period.end)
+    if re.search(r"\d{4}|今年|本年|当年", period.text) or "@" in period.canonical:
+        return period
+    last = period.canonical.split("/")[-1]
+    y = int(last[:4])
+    if y != anchor.year:
+        return period
+    tail = last[5:]
+    end_month = 12 if not tail else (int(tail[1]) * 3 if tail[0] == "Q" else (int(tail[1]) * 6 if tail[0] == "H" else int(tail)))
+    if end_month > anchor.month:
+        shifted = re.sub(r"\d{4}", lambda mm: str(int(mm.group(0)) - 1), period.canonical)
+        return Period(period.text, shifted, period.type, period.start, period.end)
     return period
 
 
@@ -149,14 +158,14 @@ def clean_indicator(left: str) -> str:
     >>> clean_indicator("从环比看，2月份比上月")
     ''
     """
-    s = re.sub(r"(?:比|较|与)(?:上年|去年)?同期(?:相比)?|(?:比|较|与)[^，,。；比较]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?", " ", left)
+    s = re.sub(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?", " ", left)
     for p in find_periods(s, date(2000, 6, 15)):
         s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
     s = re.sub(r"\d{4}\s*年(?:以来)?", " ", s)
     s = re.sub(r"(?:今年以来|年初以来|以来|当月)", " ", s)
     s = s.split("，")[-1].split(",")[-1]
     parts = s.split()
-    if len(parts) > 1 and len(parts[0]) <= 2:  # "对 规模以上工业增加值": a preposition before a removed period
+    if len(parts) > 1 and parts[0] in ("对", "在", "于", "从", "据", "至", "到", "自", "截至", "截止"):  # "对 规模以上…"
         s = " ".join(parts[1:])
     s = s.strip(" \u3000“”\"")
     prev = None
@@ -227,8 +236,11 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
             m = re.search(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]), tail)
             return "contribution", _direction(m.group(0)) if m and unit == "pp" else None, m.group(0) if m else None
         m = GROWTH_VERB.search(tail)
-        if m and (m.group("narrow") or m.group("verb")):
-            word = m.group("narrow") or m.group("verb")
+        if m and m.group("narrow"):
+            word = m.group("rate") + m.group("how")
+            return ("pp_change" if unit == "pp" else "growth_rate"), L.NARROWING.get(word) or _direction(m.group("how")), word
+        if m and m.group("verb"):
+            word = m.group("verb")
             if unit == "pp":
                 return "pp_change", _direction(word), word
             if re.search(r"(?:比重|占比|份额|率)[^，,]{0,6}$", tail[: m.start()]) and unit == "pct":
@@ -289,8 +301,22 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     return False
 
 
+FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
+
+
+def normalize_digits(text: str) -> str:
+    """Full-width digits and decimal points as ASCII, so that ５．５％ reads as 5.5%; nothing else moves.
+
+    >>> normalize_digits("增长５．５％，１９９４年")
+    '增长5.5%，1994年'
+    """
+    text = text.translate(FULLWIDTH)
+    return re.sub(r"(?<=\d)．(?=\d)", ".", text)
+
+
 def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body") -> list[Figure]:
     """Figures of one paragraph; `ctx` carries period, basis and indicator across its sentences."""
+    text = normalize_digits(text)
     figures: list[Figure] = []
     ctx.period = None
     ctx.indicator = None
@@ -314,11 +340,16 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             left = sentence[clause_start: m.start()]
             if left.startswith(("、", "和", "及")) and sentence_figs:
                 left = left.lstrip("、和及")
-            category, direction, dword = classify(sentence[:m.start()][-30:] if not left else left, vf["unit"], vf["unit_text"])
+            if not left.strip() and sentence_figs and sentence_figs[-1].unit == vf["unit"] and re.search(
+                    r"[、和及]\s*$", sentence[:m.start()]):  # "增长14.4%、9.6%": the list goes on
+                prev = sentence_figs[-1]
+                category, direction, dword = prev.category, prev.direction, prev.direction_text
+            else:
+                category, direction, dword = classify(left or sentence[:m.start()][-30:], vf["unit"], vf["unit_text"])
             if category is None:
                 continue
             right = sentence[m.end():]
-            full = clean_indicator(left)
+            full = "" if dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅") else clean_indicator(left)
             tail_ind = _count_indicator(right)
             if tail_ind and re.match(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])", right[len(tail_ind):]):
                 tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
@@ -362,8 +393,15 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             before = [p for p in periods if p.end <= m.start()]
             period = before[-1] if before else (periods[0] if periods else (
                 year or ctx.period or ctx.section_period or ctx.default_period))
+            tm = re.search(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$", left)
+            if tm and "转为" in sentence[m.end():]:
+                prior = find_periods(tm.group(1), ctx.anchor)
+                if prior:  # 由上年12月份下降3.2%转为增长0.4%: the first figure is the earlier period's
+                    period = prior[0]
             if period is not None and not target:
                 period = finished(period, ctx.anchor)
+            if target and (period is None or period.type == "as_of"):
+                period = Period("今年" if "今年" in sentence else "", str(ctx.anchor.year), "year")
             if period is None and category in ("count", "level", "share", "contribution"):
                 period = Period("", ctx.as_of, "as_of")
             basis = basis_text = basis_period = None
@@ -396,9 +434,36 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 ctx.indicator = (fig.indicator_full, fig.indicator_text, fig.qualifiers)
         if periods:
             ctx.period = periods[-1]
+        distribute_respectively(sentence, sentence_figs)
+        if re.match(r"\s*其中", sentence) and figures:
+            previous = [f for f in figures if f.evidence != sentence.strip()]
+            for f in sentence_figs:
+                f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category), None)
         figures.extend(sentence_figs)
         figures.extend(_flat_figures(sentence, index, ctx, sentence_figs))
     return figures
+
+
+HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入", "利润", "零售额", "进出口", "出口", "进口", "价格", "收入")
+
+
+def distribute_respectively(sentence: str, figs: list[Figure]) -> None:
+    """'A、B增加值同比分别增长14.4%、9.6%': the k values of a 分别 clause go to the k listed indicators in
+    order, a shared head word (增加值) going to each."""
+    for cm in re.finditer(r"([^，,。；;：:]*?)(?:同比|环比)?分别([^，,。；;]*)", sentence):
+        items = [x for x in re.split(r"[、和及与]", clean_indicator(cm.group(1))) if x]
+        in_clause = [f for f in figs if f.evidence == sentence.strip() and cm.group(0).find(f.value_text) >= 0]
+        by_unit: dict[str, list[Figure]] = {}
+        for f in in_clause:
+            by_unit.setdefault(f.category, []).append(f)
+        for group in by_unit.values():
+            if len(items) < 2 or len(group) != len(items):
+                continue
+            head = next((h for h in HEADS if items[-1].endswith(h)), "")
+            for f, item in zip(group, items):
+                full = item if item.endswith(head) else item + head
+                f.indicator_full = full
+                f.indicator_text, f.qualifiers = split_qualifiers(full)
 
 
 def _flat_figures(sentence: str, index: int, ctx: Context, seen: list[Figure]) -> list[Figure]:

@@ -40,7 +40,7 @@ class Figure:
     period_type: str | None = None
     streak: dict[str, Any] | None = None
     is_target: bool = False
-    parent: int | None = None  # index of the parent figure (其中)
+    parent: Figure | None = field(default=None, repr=False, compare=False)  # the total a 其中-item belongs to
     paragraph: int = 0
     evidence: str = ""
     from_table: bool = False
@@ -60,7 +60,7 @@ class Figure:
         return {
             "type": "figure", "fig_id": fig_id, "category": self.category, "primary": self.primary,
             "indicator": {"text": self.indicator_text, "full_text": self.indicator_full, "qualifiers": self.qualifiers,
-                          "parent": (ids or {}).get(self.parent) if self.parent is not None else None},
+                          "parent": (ids or {}).get(id(self.parent)) if self.parent is not None else None},
             "value": self.value, "value_text": self.value_text, "value_low": self.value_low, "value_high": self.value_high,
             "approx": self.approx, "bound": self.bound, "unit": self.unit, "unit_text": self.unit_text, "scale": self.scale,
             "value_base": self.value_base, "value_signed": signed, "basis": self.basis, "basis_text": self.basis_text,

@@ -75,7 +75,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     period: Period | None = caption_periods[-1] if caption_periods else ctx.default_period
     columns: list[Column] = []
     year: str | None = None
-    parent: int | None = None
+    parents: dict[str, Figure] = {}
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
         if not any(_is_value(c) and c not in EMPTY for c in cells):  # a header row
@@ -147,9 +147,9 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                     unit, scale = parse_unit(ut)
                     fig = Figure("level", value=v, unit=unit, unit_text=ut, scale=scale, value_base=clean_float(v * scale),
                                  value_text=cell, **base)
-            if is_child and parent is not None:
-                fig.parent = parent
+            if is_child:
+                fig.parent = parents.get(fig.category)
+            elif not is_period_row:
+                parents[fig.category] = fig
             figures.append(fig)
-        if not is_child:
-            parent = None
     return figures
