@@ -14,7 +14,7 @@ from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
 from transforms.extract.records import Event, Figure, Measure, MeasureGroup, Speaker
-from transforms.extract.speakers import find_bare_speaker, find_speakers
+from transforms.extract.speakers import find_bare_speaker, find_roster, find_speakers
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 
@@ -124,7 +124,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         recent.append(p.text)
         if NOTES.match(p.text):
             notes = True
-        found = find_speakers(p.text, i)
+        found = find_roster(p.text, i) or find_speakers(p.text, i)
         for s in found:
             if s.name not in known:
                 known[s.name] = s

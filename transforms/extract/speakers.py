@@ -66,3 +66,26 @@ def find_bare_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
         if re.search(rf"{re.escape(name)}(?:{VERB.pattern})", text):
             return sp
     return None
+
+
+#: A press conference's list of speakers: "发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；…".
+ROSTER = re.compile(r"(?:发布人|出席人|发言人|嘉宾)\s*[:：]\s*(?P<list>[^。\n]+)")
+ENTRY = re.compile(AGENCY.pattern + r"(?P<titles>[^；;，,]*?(?:" + TITLE.pattern + r"))(?P<name>[\u4e00-\u9fff·]{2,3})\s*$")
+
+
+def find_roster(text: str, paragraph: int) -> list[Speaker]:
+    """Speakers listed after 发布人：, one per ；-separated entry.
+
+    >>> [(s.agency, s.titles, s.name) for s in find_roster("发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；商务部副部长盛秋平", 0)]
+    [('国家统计局', ['新闻发言人', '国民经济综合统计司司长'], '付凌晖'), ('商务部', ['副部长'], '盛秋平')]
+    """
+    out = []
+    for m in ROSTER.finditer(text):
+        for entry in re.split(r"[；;]|\s{2,}", m.group("list")):
+            e = ENTRY.search(entry.strip())
+            if not e:
+                continue
+            titles = [t for t in re.split(r"[、]", e.group("titles")) if t]
+            out.append(Speaker(name=e.group("name"), agency=e.group("agency"), titles=titles, verb="发布",
+                               evidence=entry.strip(), paragraph=paragraph))
+    return out

@@ -1,0 +1,92 @@
+"""Speakers, measures and press events, on sentences written for the tests and on the seed."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from transforms.extract import extract
+from transforms.plaintext import parse_text
+from transforms.records import Document, Paragraph
+
+
+def run(*paragraphs: str, pub: date = date(2024, 3, 27)):
+    doc = Document(url="t", source="text", publisher="", title="测试", pub_date=pub,
+                   paragraphs=[Paragraph(p, "body") for p in paragraphs])
+    return extract(doc)
+
+
+def test_speaker_with_agency_titles_and_name() -> None:
+    r = run("“今年1—2月工业增加值同比增长7.0%。”工业和信息化部新闻发言人、总工程师赵志国介绍，发展势头良好。")
+    (s,) = r.speakers
+    assert (s.agency, s.titles, s.name, s.verb) == ("工业和信息化部", ["新闻发言人", "总工程师"], "赵志国", "介绍")
+    assert r.figures[0].agency == "工业和信息化部" and r.figures[0].speaker == "赵志国"
+
+
+def test_short_agency_forms_and_provinces() -> None:
+    r = run("国家发展改革委副主任李春临表示，将加快项目建设。", "河南省委常委、常务副省长孙守刚介绍，全省经济稳中向好。")
+    assert [(s.agency, s.name) for s in r.speakers] == [("国家发展改革委", "李春临"), ("河南省", "孙守刚")]
+    assert r.speakers[1].titles == ["省委常委", "常务副省长"]
+
+
+def test_press_conference_roster() -> None:
+    r = run("发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；商务部副部长盛秋平")
+    assert [(s.agency, s.name) for s in r.speakers] == [("国家统计局", "付凌晖"), ("商务部", "盛秋平")]
+
+
+def test_figures_follow_the_speaker_of_their_paragraph() -> None:
+    r = run("商务部副部长郭婷婷表示，消费市场稳步增长。", "前两个月社会消费品零售总额同比增长5.5%。",
+            "海关总署副署长王令浚介绍，前两个月进出口总值6.61万亿元。")
+    assert [(f.value, f.agency) for f in r.figures] == [(5.5, "商务部"), (6.61, "海关总署")]
+
+
+def test_event_of_a_press_conference() -> None:
+    r = run("3月26日，国务院新闻办举行新闻发布会，介绍近期生产、消费、进出口有关数据及政策情况。")
+    e = r.event
+    assert (e.type, e.organizer, e.date, e.topic) == ("新闻发布会", "国务院新闻办", "2024-03-26", "近期生产、消费、进出口有关数据及政策情况")
+
+
+def test_measure_group_with_declared_count_headings_and_sub_items() -> None:
+    r = run(
+        "工业和信息化部新闻发言人赵志国介绍，下一步，工业和信息化部主要从3个方面努力：",
+        "加快构建现代化产业体系。首先是改造升级传统产业。第二是巩固提升优势产业。第三是培育壮大新兴产业。",
+        "着力提升产业科技创新能力。加快推动人工智能赋能制造业发展。",
+        "推进信息化和工业化深度融合。持续推进制造业数字化转型。",
+    )
+    (g,) = r.groups
+    assert (g.agency, g.declared_count, g.found, g.count_mismatch) == ("工业和信息化部", 3, 3, False)
+    assert [m.heading for m in r.measures] == ["加快构建现代化产业体系", "着力提升产业科技创新能力", "推进信息化和工业化深度融合"]
+    assert r.measures[0].sub_items == ["改造升级传统产业", "巩固提升优势产业", "培育壮大新兴产业"]
+
+
+def test_a_count_mismatch_is_flagged() -> None:
+    r = run("商务部副部长郭婷婷表示，今年将抓好4个方面的工作。", "办好消费促进年系列活动。各地开展了活动。",
+            "推动消费品以旧换新。正在研究细化举措。", "培育壮大新型消费。新型消费蓬勃发展。")
+    (g,) = r.groups
+    assert (g.declared_count, g.found, g.count_mismatch) == (4, 3, True)
+    assert g.to_record()["count_mismatch"] is True
+
+
+def test_keyword_lead_ins() -> None:
+    r = run("海关总署副署长王令浚介绍，将通过“一增一降、一优一强”的政策“组合拳”服务外贸。",
+            "增便利，提升贸易便利化水平。大力推进智慧海关建设。降成本，助力企业减负降费。持续规范收费。优服务，优化口岸营商环境。适时出台政策。强创新，培育外贸新动能。支持新业态。")
+    assert [(m.keyword, m.heading, m.agency) for m in r.measures] == [
+        ("增便利", "提升贸易便利化水平", "海关总署"), ("降成本", "助力企业减负降费", "海关总署"),
+        ("优服务", "优化口岸营商环境", "海关总署"), ("强创新", "培育外贸新动能", "海关总署")]
+
+
+def test_enumerations_with_yi_shi() -> None:
+    from transforms.extract.measures import sub_items
+    assert sub_items("一是扩大有效投资；二是提振消费；三是稳定外贸。") == ["扩大有效投资", "提振消费", "稳定外贸"]
+
+
+def test_seed_trap_list_is_never_emitted(shared) -> None:
+    text = (shared / "seeds/rmrb_20240327_p03_seed.txt").read_text()
+    result = extract(parse_text(text))
+    gold = [json.loads(line) for line in (shared / "gold/rmrb_20240327_p03_seed.gold.jsonl").read_text().splitlines()]
+    traps = next(r for r in gold if r["type"] == "non_figures")["items"]
+    figures = [f for f in result.figures if f.primary]
+    assert sorted(f.value_base for f in figures) == [5.5, 7.5, 45, 178]
+    for f in figures:
+        for trap in traps:
+            assert f.evidence.find(trap["text"]) == -1 or f.value_text not in trap["text"], (f.value_text, trap["text"])
