@@ -68,12 +68,14 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     """One record per fact: restatements (headline, sub-heading, table row) of a body figure go.
     Two figures are one fact when value, unit, period, basis and sign agree and their indicators
     are the same phrase or one contains the other."""
-    kept: list[Figure] = []
+    kept: list[tuple[int, Figure]] = []
+    buckets: dict[tuple[Any, ...], list[Figure]] = {}
     order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
     for i in order:
         f = figures[i]
         dup = False
-        for k in kept:
+        bucket = buckets.setdefault((f.value_base, f.unit), [])
+        for k in bucket:
             if (k.value_base, k.unit, k.period, k.basis, k.direction or "", k.category == "discourse_count") != (
                 f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"):
                 continue
@@ -82,8 +84,9 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
                 dup = True
                 break
         if not dup:
-            kept.append(f)
-    return sorted(kept, key=lambda f: (f.paragraph if f.paragraph >= 0 else -1, figures.index(f)))
+            kept.append((i, f))
+            bucket.append(f)
+    return [f for i, f in sorted(kept, key=lambda t: (t[1].paragraph if t[1].paragraph >= 0 else -1, t[0]))]
 
 
 def extract(doc: Document, *, today: date | None = None) -> Extraction:

@@ -17,6 +17,7 @@ from transforms.extract.units import UNIT, parse_unit
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
 VALUE = re.compile(
+    r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
     rf"(?:百分之(?P<pcn>{CHINESE})(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
     rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多)?\s*(?P<unit>{UNIT}))"
@@ -123,6 +124,9 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
 
 _PROVINCE_SHORT = tuple(sorted({re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p) for p in L.PROVINCES}
                               | set(L.PROVINCES), key=len, reverse=True))
+_LEAD_VERBS_LONGEST_FIRST = sorted(L.LEAD_VERBS, key=len, reverse=True)
+ANY_VERB = re.compile(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]))
+ONLY_LEAD_WORDS = re.compile(r"(?:" + _ALT([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 GEO_HEAD = re.compile(rf"^(?:{_ALT(_PROVINCE_SHORT)})(?=[\u4e00-\u9fff]{{2}})")
 
 
@@ -140,7 +144,7 @@ def head_text(full: str) -> str:
         for w in L.GEO_PREFIXES:
             if s.startswith(w) and len(s) > len(w) + 1:
                 s = s[len(w):]
-        for v in sorted(L.LEAD_VERBS, key=len, reverse=True):
+        for v in _LEAD_VERBS_LONGEST_FIRST:
             if s.startswith(v) and len(s) > len(v) + 1 and not (v == "有" and s.startswith("有色")) and not (
                     v == "新" and s[1:2] in ("能", "兴", "型", "材", "设")):
                 s = s[len(v):]
@@ -233,7 +237,7 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
     tail = left[-24:]
     if unit in ("pct", "pp", "times"):
         if CONTRIB.search(tail):
-            m = re.search(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]), tail)
+            m = ANY_VERB.search(tail)
             return "contribution", _direction(m.group(0)) if m and unit == "pp" else None, m.group(0) if m else None
         m = GROWTH_VERB.search(tail)
         if m and m.group("narrow"):
@@ -296,11 +300,12 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     after = sentence[m.end(): m.end() + 4]
     if unit_text.endswith("个") and after.startswith(L.NOT_COUNTED_AFTER_GE):
         return True
-    if unit_text in ("个", "家", "种", "项") and re.match(r"[，,。；;]|$", after) and False:
-        return True
     return False
 
 
+TARGET = re.compile(_ALT([*L.TARGET_WORDS, "目标", "力争", "控制在"]))
+HAS_FULLWIDTH = re.compile(r"[０-９％]")
+FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
 
 
@@ -310,8 +315,10 @@ def normalize_digits(text: str) -> str:
     >>> normalize_digits("增长５．５％，１９９４年")
     '增长5.5%，1994年'
     """
+    if not HAS_FULLWIDTH.search(text):
+        return text
     text = text.translate(FULLWIDTH)
-    return re.sub(r"(?<=\d)．(?=\d)", ".", text)
+    return FULLWIDTH_POINT.sub(".", text) if "．" in text else text
 
 
 def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body") -> list[Figure]:
@@ -326,7 +333,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         if named:
             ctx.section_period = named[0]
     for s_off, sentence in split_sentences(text):
-        target = any(w in sentence for w in L.TARGET_WORDS) or (kind == "body" and re.search(r"(?:目标|力争|控制在)", sentence) is not None)
+        target = TARGET.search(sentence) is not None
         periods = find_periods(sentence, ctx.anchor)
         sentence_figs: list[Figure] = []
         prev_end = 0
@@ -366,8 +373,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     category = "count"
                 else:
                     continue
-            elif category == "level" and (not head_text(full) or head_text(full) in L.LEAD_VERBS or re.fullmatch(
-                    r"(?:" + _ALT([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+", head_text(full) or "x")) and tail_ind:
+            elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(head_text(full))) and tail_ind:
                 full = tail_ind
                 if vf["unit"] == "count":
                     category = "count"
@@ -450,6 +456,8 @@ HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入",
 def distribute_respectively(sentence: str, figs: list[Figure]) -> None:
     """'A、B增加值同比分别增长14.4%、9.6%': the k values of a 分别 clause go to the k listed indicators in
     order, a shared head word (增加值) going to each."""
+    if "分别" not in sentence:
+        return
     for cm in re.finditer(r"([^，,。；;：:]*?)(?:同比|环比)?分别([^，,。；;]*)", sentence):
         items = [x for x in re.split(r"[、和及与]", clean_indicator(cm.group(1))) if x]
         in_clause = [f for f in figs if f.evidence == sentence.strip() and cm.group(0).find(f.value_text) >= 0]
@@ -468,7 +476,9 @@ def distribute_respectively(sentence: str, figs: list[Figure]) -> None:
 
 def _flat_figures(sentence: str, index: int, ctx: Context, seen: list[Figure]) -> list[Figure]:
     """'X同比持平' is a growth rate of 0."""
-    out = []
+    out: list[Figure] = []
+    if "持平" not in sentence:
+        return out
     for m in re.finditer(r"(?P<left>[^，,。；;]*?)(?P<basis>同比|环比)?持平", sentence):
         full = clean_indicator(m.group("left"))
         if not full:

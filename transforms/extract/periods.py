@@ -15,7 +15,8 @@ _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _SEP = r"\s*[—–\-－~～至到]\s*"
 _YEAR = r"(?:(?P<y>\d{4})\s*年|(?P<rel>今年|本年|去年|上年|当年))?"
 PERIOD = re.compile(
-    _YEAR
+    r"(?=[\d今本去上当前第一二三四五六七八九十下全以年])"  # cheap reject of every other position
+    + _YEAR
     + r"(?:"
     + rf"(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
     + r"|前\s*(?P<n>\d{1,2}|[一二三四五六七八九十两]+)\s*个?月(?:份)?"
@@ -31,6 +32,8 @@ PERIOD = re.compile(
     + r")"
 )
 #: A period named right after one of these is a comparison base, not the figure's period.
+#: Every period expression holds one of these; a text without any has no period.
+HINT = re.compile(r"[月季年来末底]")
 BASE_PREFIX = re.compile(r"(?:比|较|与|同|由|相比|低于|高于|快于|慢于)\s*$")
 
 
@@ -130,9 +133,11 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     >>> [p.canonical for p in find_periods("2014年1-4季度 2013年1季度 1-3季度", date(2015, 1, 21))]
     ['2014', '2013-Q1', '2015-Q1/2015-Q3']
     """
-    out = []
+    out: list[Period] = []
+    if not HINT.search(text):
+        return out
     for m in PERIOD.finditer(text):
-        if BASE_PREFIX.search(text[: m.start()]):
+        if BASE_PREFIX.search(text[max(0, m.start() - 4): m.start()]):
             continue
         c = canonical(m, anchor)
         if c:

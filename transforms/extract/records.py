@@ -13,7 +13,7 @@ class Span:
     end: int
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Figure:
     category: str
     indicator_text: str

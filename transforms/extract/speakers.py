@@ -15,8 +15,10 @@ AGENCY = re.compile(
 TITLE = re.compile(rf"(?:{_ALT(L.TITLES)})")
 VERB = re.compile(rf"(?:{_ALT(L.SPEECH_VERBS)})")
 #: agency, then titles (separated by 、), then a 2–4 character name, then a speech verb.
+_FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES)}))
 SPEAKER = re.compile(
-    AGENCY.pattern
+    rf"(?=[{_FIRST}])"  # cheap reject of positions no agency starts at
+    + AGENCY.pattern
     + r"(?P<titles>(?:[委府]?(?:"
     + TITLE.pattern
     + r")、?){1,4})(?P<name>[\u4e00-\u9fff]{2,4}?)(?:在[^，,。]{1,12})?(?P<verb>"
@@ -49,7 +51,9 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     >>> [(s.agency, s.titles, s.name) for s in find_speakers("河南省委副书记、省长王凯说，牢记嘱托", 0)]
     [('河南省', ['省委副书记', '省长'], '王凯')]
     """
-    out = []
+    out: list[Speaker] = []
+    if not VERB.search(text):
+        return out
     for m in SPEAKER.finditer(text):
         name = m.group("name")
         if TITLE.fullmatch(name) or re.search(r"[的了在和与及]", name):
@@ -63,7 +67,7 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
 def find_bare_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
     """A speaker met earlier, named again without agency: '郭婷婷表示'."""
     for name, sp in known.items():
-        if re.search(rf"{re.escape(name)}(?:{VERB.pattern})", text):
+        if name in text and re.search(rf"{re.escape(name)}(?:{VERB.pattern})", text):
             return sp
     return None
 
