@@ -171,6 +171,28 @@ def load_cmd(obj: Ctx, source: str, first, last) -> None:
     _finish(obj.cfg, engine, uid, "load", source, first, last, counts, [])
 
 
+@cli.command("reparse")
+@source_argument
+@date_options
+@click.pass_obj
+def reparse_cmd(obj: Ctx, source: str, first, last) -> None:
+    """Re-apply the current parser and extractor to landed pages and reload (no network):
+    parse → load for a day or range. Documents and facts that did not change are left as they are."""
+    from pressroom.stages import load, parse
+    from warehouse.runs import finish_run
+
+    first, last = first.date(), (last or first).date()
+    days = _days(first, last)
+    engine, uid = _record(obj.cfg, "parse", source, first, last)
+    parsed = parse(obj.cfg, source, days, _progress)
+    problems = [f"{parsed['failed']} pages could not be parsed"] if parsed["failed"] else []
+    finish_run(engine, uid, "failed" if problems else "success", dict(parsed), "; ".join(problems) or None)
+    uid = _start(engine, "load", source, first, last)
+    loaded = load(obj.cfg, source, days, uid, _progress)
+    counts = Counter(parsed=parsed["parsed"], loaded=loaded["loaded"], failed=parsed["failed"])
+    _finish(obj.cfg, engine, uid, "reparse", source, first, last, counts, problems)
+
+
 @cli.command("run")
 @source_argument
 @date_options

@@ -15,7 +15,7 @@ from pressroom.samplesite import SAMPLE_DAYS, SAMPLE_SITE
 def run_demo(cfg: Config, *, quiet: bool = False) -> int:
     from pressroom.cli import run_pipeline, summary_line
     from warehouse.db import make_engine
-    from warehouse.models import Document, SourceDay
+    from warehouse.models import Document, FigureRow, SourceDay
 
     status = 0
     click.echo(f"landing area: {cfg.data}\nwarehouse:    {cfg.db_url}", err=True)
@@ -33,11 +33,19 @@ def run_demo(cfg: Config, *, quiet: bool = False) -> int:
         click.echo("\nWhat landed in the warehouse:")
         for row in conn.execute(select(SourceDay.day, SourceDay.status, SourceDay.generation).order_by(SourceDay.day)):
             n = conn.scalar(select(func.count()).select_from(Document).where(Document.pub_date == row.day))
-            click.echo(f"  {row.day} {row.generation or '':<3} {row.status:<9} {n} documents")
+            nf = conn.scalar(select(func.count()).select_from(FigureRow).join(Document).where(Document.pub_date == row.day))
+            click.echo(f"  {row.day} {row.generation or '':<3} {row.status:<9} {n} documents, {nf} figures")
             for d in conn.execute(
                 select(Document.page_no, Document.page_name, Document.title).where(Document.pub_date == row.day).order_by(Document.page_no, Document.url)
             ):
                 click.echo(f"      {d.page_no}版 {d.page_name or '':<4} {d.title}")
+        example = conn.execute(
+            select(FigureRow.indicator_full, FigureRow.value, FigureRow.unit_text, FigureRow.period, FigureRow.basis,
+                   FigureRow.direction, Document.pub_date).join(Document).order_by(Document.pub_date.desc(), FigureRow.id).limit(5)).all()
+        if example:
+            click.echo("\nSome figures (indicator, value, period, basis, direction):")
+            for f in example:
+                click.echo(f"  {f.pub_date} {f.indicator_full}: {f.value:g}{f.unit_text} {f.period or ''} {f.basis or ''} {f.direction or ''}".rstrip())
     engine.dispose()
     click.echo(summary_line("demo", "rmrb", days[0], days[-1], counts))
     return status

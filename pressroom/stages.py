@@ -153,7 +153,9 @@ def parse(cfg: Config, source: str, days: list[date], progress: Progress = _quie
         for doc in result.documents:
             row = doc.to_dict()
             row.update(content_sha256=doc.content_sha256, parser_version=spec.parser_version,
-                       landed_sha256=by_url[doc.url]["sha256"], landed_path=by_url[doc.url]["body_path"])
+                       landed_sha256=by_url[doc.url]["sha256"], landed_path=by_url[doc.url]["body_path"],
+                       **facts_of(doc))
+            counts["figures"] += len([r for r in row["facts"] if r["type"] == "figure"])
             docs.append(row)
         failures = [
             {"url": f.url, "reason": f.reason, "detail": f.detail, "parser_version": spec.parser_version,
@@ -165,9 +167,30 @@ def parse(cfg: Config, source: str, days: list[date], progress: Progress = _quie
         counts["parsed"] += len(docs)
         counts["failed"] += len(failures)
         counts["days"] += 1
-        progress(f"parse {source} {day}: {len(docs)} documents, {len(failures)} failures"
+        progress(f"parse {source} {day}: {len(docs)} documents, {len(failures)} failures, "
+                 f"{sum(1 for d in docs for r in d['facts'] if r['type'] == 'figure')} figures"
                  + "".join(f"\n  unparsed {f['url']}: {f['reason']} {f['detail']}" for f in failures))
     return counts
+
+
+def facts_of(doc: Any) -> dict[str, Any]:
+    """The extracted facts of a document, ready for the parsed JSONL (never raises)."""
+    import hashlib
+
+    from transforms.extract import EXTRACTOR_VERSION, extract
+
+    try:
+        result = extract(doc)
+        records = result.to_records()[1:]
+        if result.event:
+            e = result.event
+            records.append({"type": "event", "event_type": e.type, "organizer": e.organizer, "date": e.date,
+                            "topic": e.topic, "evidence": e.evidence})
+        records += [{"type": "problem", "text": p} for p in result.problems]
+    except Exception as exc:  # an extractor bug must not lose the document
+        records = [{"type": "problem", "text": f"extractor_error: {type(exc).__name__}: {exc}"}]
+    blob = json.dumps(records, ensure_ascii=False, sort_keys=True).encode()
+    return {"facts": records, "extractor_version": EXTRACTOR_VERSION, "facts_sha256": hashlib.sha256(blob).hexdigest()}
 
 
 # -- load ----------------------------------------------------------------------------------------

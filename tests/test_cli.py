@@ -34,7 +34,8 @@ def test_an_unreachable_warehouse_exits_3_with_the_reason(cfg) -> None:
 
 
 def test_db_upgrade_and_downgrade(cfg) -> None:
-    assert run_cli(cfg, "db", "upgrade").stdout.strip() == "warehouse at revision 0001"
+    assert run_cli(cfg, "db", "upgrade").stdout.strip() == "warehouse at revision 0002"
+    assert run_cli(cfg, "db", "downgrade", "0001").stdout.strip() == "warehouse at revision 0001"
     assert run_cli(cfg, "db", "downgrade").stdout.strip() == "warehouse at revision None"
 
 
@@ -45,7 +46,7 @@ def test_demo_runs_the_main_job_offline_and_twice(tmp_path) -> None:
     lines = first.stdout.splitlines()
     assert lines[-1] == "pressroom demo rmrb 2019-06-14..2025-01-15: fetched=30 landed=27 skipped=0 parsed=18 loaded=18 failed=0"
     for day, gen in (("2019-06-14", "G1"), ("2024-03-27", "G2"), ("2025-01-15", "G3")):
-        assert any(re.match(rf"\s+{day} {gen}\s+complete\s+6 documents", ln) for ln in lines), day
+        assert any(re.match(rf"\s+{day} {gen}\s+complete\s+6 documents, \d+ figures", ln) for ln in lines), day
     second = subprocess.run([sys.executable, "-m", "pressroom", "demo", "-q"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert second.returncode == 0
     assert second.stdout.splitlines()[-1].endswith("fetched=0 landed=0 skipped=27 parsed=18 loaded=0 failed=0")

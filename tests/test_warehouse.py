@@ -17,11 +17,13 @@ from pressroom.stages import load, parse
 from transforms.records import Document as ParsedDocument
 from warehouse.db import current_revision, downgrade, make_engine, upgrade
 from warehouse.loaders import load_day
-from warehouse.models import Base, Document, LandedPage, Paragraph, SourceDay
+from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, SourceDay
 
 PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 DAY = date(2024, 3, 27)
-TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures"}
+TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
+          "agencies", "speakers", "figures", "measures", "measure_groups", "events"}
+HEAD = "0002"
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +41,7 @@ def pg_url():
 
 def _check_migrations(url: str) -> None:
     upgrade(url)
-    assert current_revision(url) == "0001"
+    assert current_revision(url) == HEAD
     engine = make_engine(url)
     with engine.connect() as conn:
         assert TABLES <= set(inspect(conn).get_table_names())
@@ -132,3 +134,34 @@ def test_a_changed_parse_replaces_the_document(landed_day) -> None:
         n = conn.scalar(select(func.count()).select_from(Paragraph).join(Document).where(Document.url == rows[0]["url"]))
     engine.dispose()
     assert n == 1
+
+
+def test_facts_are_loaded_with_provenance_and_replaced_atomically(landed_day) -> None:
+    cfg = landed_day
+    counts = load(cfg, "rmrb", [DAY], "run-1")
+    assert counts["figures"] > 0
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        row = conn.execute(select(FigureRow.indicator_text, FigureRow.value_base, FigureRow.period, FigureRow.evidence,
+                                  FigureRow.extractor_version, Document.url)
+                           .join(Document, Document.id == FigureRow.document_id)
+                           .where(FigureRow.indicator_text == "工业增加值", FigureRow.unit == "pct")).first()
+        assert row.value_base == 7.0 and row.period == "2024-01/2024-02" and "7.0%" in row.evidence
+        assert row.extractor_version and row.url.endswith("_1-01.htm")
+        before = conn.scalar(select(func.count()).select_from(FigureRow))
+    # a new extractor version re-extracts: the document's facts are replaced, not added to
+    store = LandingStore(cfg.data)
+    path = store.parsed_path("rmrb", DAY, "documents.jsonl")
+    rows = store.get_jsonl(path)
+    for r in rows:
+        r["extractor_version"] = "facts-test"
+        r["facts_sha256"] = "x" + r["facts_sha256"][1:]
+    rows[0]["facts"] = [f for f in rows[0]["facts"] if f["type"] != "figure"]
+    store.put_jsonl(path, rows)
+    again = load(cfg, "rmrb", [DAY], "run-2")
+    assert again["loaded"] == 6
+    with engine.connect() as conn:
+        after = conn.scalar(select(func.count()).select_from(FigureRow))
+        versions = set(conn.scalars(select(FigureRow.extractor_version)))
+    engine.dispose()
+    assert versions == {"facts-test"} and after < before

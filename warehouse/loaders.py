@@ -11,7 +11,21 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from pressroom.landing import LandingStore
-from warehouse.models import Document, LandedPage, Paragraph, ParseFailureRow, SourceDay
+from warehouse.models import (
+    Agency,
+    Document,
+    EventRow,
+    FigureRow,
+    LandedPage,
+    MeasureGroupRow,
+    MeasureRow,
+    Paragraph,
+    ParseFailureRow,
+    SourceDay,
+    SpeakerRow,
+)
+
+FACT_TABLES = (FigureRow, SpeakerRow, MeasureRow, MeasureGroupRow, EventRow)
 
 
 class LoadError(Exception):
@@ -61,8 +75,66 @@ def _document_values(d: dict[str, Any], landed_id: int | None, run_uid: str) -> 
         "byline": d.get("byline"), "editors": d.get("editors", []), "captions": d.get("captions", []),
         "print_line": d.get("print_line"), "generation": d.get("generation"),
         "content_sha256": d["content_sha256"], "landed_page_id": landed_id,
-        "parser_version": d["parser_version"],
+        "parser_version": d["parser_version"], "extractor_version": d.get("extractor_version"),
+        "facts_sha256": d.get("facts_sha256"),
     }
+
+
+def _agency_id(session: Session, name: str | None, cache: dict[str, int]) -> int | None:
+    if not name:
+        return None
+    if name not in cache:
+        row, _ = _upsert(session, Agency, {"name": name}, {})
+        session.flush()
+        cache[name] = row.id
+    return cache[name]
+
+
+def replace_facts(session: Session, document_id: int, facts: list[dict[str, Any]], agencies: dict[str, int],
+                  version: str) -> int:
+    """Delete a document's facts and insert the new ones (inside the caller's transaction)."""
+    for model in FACT_TABLES:
+        session.execute(delete(model).where(model.document_id == document_id))
+    figs = [r for r in facts if r["type"] == "figure"]
+    seq = {r["fig_id"]: i for i, r in enumerate(figs)}
+    for i, r in enumerate(figs):
+        ind, period = r["indicator"], r.get("period") or {}
+        session.add(FigureRow(
+            document_id=document_id, seq=i, category=r["category"], is_primary=r["primary"],
+            indicator_text=ind["text"][:200], indicator_full=ind["full_text"][:200], qualifiers=ind.get("qualifiers", []),
+            parent_seq=seq.get(ind.get("parent")), value=r["value"], value_text=r.get("value_text"), unit=r["unit"],
+            unit_text=r.get("unit_text"), scale=r.get("scale") or 1, value_base=r["value_base"], value_low=r.get("value_low"),
+            value_high=r.get("value_high"), approx=r.get("approx"), bound=r.get("bound"), basis=r.get("basis"),
+            basis_text=r.get("basis_text"), basis_period=r.get("basis_period"), price_basis=r.get("price_basis"),
+            direction=r.get("direction"), period=period.get("canonical"), period_text=period.get("text"),
+            period_type=period.get("type"), streak=r.get("streak"), is_target=r.get("is_target", False),
+            speaker=r.get("speaker"), agency=r.get("agency"), paragraph=r.get("paragraph", 0),
+            evidence=r["evidence"]["text"], from_table=r.get("from_table", False),
+            extractor_version=version,
+        ))
+    seen_speakers = set()
+    for r in facts:
+        if r["type"] == "speaker" and r["name"] not in seen_speakers:
+            seen_speakers.add(r["name"])
+            session.add(SpeakerRow(document_id=document_id, name=r["name"], agency_id=_agency_id(session, r["agency"], agencies),
+                                   titles=r.get("titles", []), speech_verb=r.get("speech_verb"),
+                                   paragraph=r.get("paragraph", 0), evidence=r["evidence"]["text"]))
+        elif r["type"] == "measure_group":
+            session.add(MeasureGroupRow(document_id=document_id, group_key=r["group_id"], agency=r.get("agency"),
+                                        speaker=r.get("speaker"), framing=r["framing"]["text"],
+                                        declared_count=r.get("declared_count"), found_count=r.get("found_count", 0),
+                                        count_mismatch=r.get("count_mismatch", False)))
+    for i, r in enumerate(x for x in facts if x["type"] == "measure"):
+        session.add(MeasureRow(document_id=document_id, seq=i, group_key=r["group"], heading=r["heading"],
+                               heading_form=r["heading_form"], keyword=r.get("keyword"), agency=r.get("agency"),
+                               speaker=r.get("speaker"), paragraph=r.get("paragraph", 0),
+                               sub_items=[s["text"] for s in r.get("sub_items", [])],
+                               extractor_version=version))
+    event = next((r for r in facts if r["type"] == "event"), None)
+    if event:
+        session.add(EventRow(document_id=document_id, type=event["event_type"], organizer=event["organizer"],
+                             date=event.get("date"), topic=event.get("topic"), evidence=event["evidence"]))
+    return len(figs)
 
 
 def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_uid: str) -> Counter[str]:
@@ -78,6 +150,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
     failed = {f["url"]: f for f in failures}
     counts: Counter[str] = Counter()
 
+    agencies: dict[str, int] = {}
     with Session(engine) as session, session.begin():
         if record:
             _upsert(session, SourceDay, {"source": source, "day": day}, {
@@ -100,7 +173,8 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
         for d in docs:
             values = _document_values(d, landed_ids.get(d["url"]), run_uid)
             row = session.scalars(select(Document).filter_by(url=d["url"])).one_or_none()
-            if row is not None and row.content_sha256 == values["content_sha256"] and row.parser_version == values["parser_version"]:
+            if row is not None and all(getattr(row, k) == values[k] for k in
+                                       ("content_sha256", "parser_version", "extractor_version", "facts_sha256")):
                 _assign(row, {"landed_page_id": values["landed_page_id"]})
                 counts["unchanged"] += 1
                 continue
@@ -112,6 +186,8 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 row.paragraphs.clear()
                 session.flush()
             row.paragraphs.extend(Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"]))
+            session.flush()
+            counts["figures"] += replace_facts(session, row.id, d.get("facts", []), agencies, d.get("extractor_version") or "")
             counts["loaded"] += 1
         for f in failures:
             meta = next((m for m in metas if m["url"] == f["url"]), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -98,6 +98,8 @@ class Document(Base):
     content_sha256: Mapped[str] = mapped_column(String(64))
     landed_page_id: Mapped[int | None] = mapped_column(ForeignKey("landed_pages.id"))
     parser_version: Mapped[str] = mapped_column(String(32))
+    extractor_version: Mapped[str | None] = mapped_column(String(32))
+    facts_sha256: Mapped[str | None] = mapped_column(String(64))
     load_run_uid: Mapped[str | None] = mapped_column(String(40))
     paragraphs: Mapped[list[Paragraph]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Paragraph.seq"
@@ -130,3 +132,118 @@ class ParseFailureRow(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     path: Mapped[str] = mapped_column(String(500))
     parser_version: Mapped[str] = mapped_column(String(32))
+
+
+class Agency(Base):
+    """One row per agency name as written (工业和信息化部, 商务部 …)."""
+
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class SpeakerRow(Base):
+    """One row per official speaking in a document."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (UniqueConstraint("document_id", "name"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(40))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    titles: Mapped[list] = mapped_column(JSON, default=list)
+    speech_verb: Mapped[str | None] = mapped_column(String(16))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text)
+
+
+class FigureRow(Base):
+    """One row per distinct figure of a document, with its provenance (paragraph, evidence
+    sentence) and the extractor version that read it."""
+
+    __tablename__ = "figures"
+    __table_args__ = (UniqueConstraint("document_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(24))
+    is_primary: Mapped[bool] = mapped_column(Boolean)
+    indicator_text: Mapped[str] = mapped_column(String(200), index=True)
+    indicator_full: Mapped[str] = mapped_column(String(200))
+    qualifiers: Mapped[list] = mapped_column(JSON, default=list)
+    parent_seq: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    value_text: Mapped[str | None] = mapped_column(String(40))
+    unit: Mapped[str] = mapped_column(String(24))
+    unit_text: Mapped[str | None] = mapped_column(String(24))
+    scale: Mapped[float] = mapped_column(Float)
+    value_base: Mapped[float] = mapped_column(Float)
+    value_low: Mapped[float | None] = mapped_column(Float)
+    value_high: Mapped[float | None] = mapped_column(Float)
+    approx: Mapped[bool | None] = mapped_column(Boolean)
+    bound: Mapped[str | None] = mapped_column(String(4))
+    basis: Mapped[str | None] = mapped_column(String(16))
+    basis_text: Mapped[str | None] = mapped_column(String(40))
+    basis_period: Mapped[str | None] = mapped_column(String(40))
+    price_basis: Mapped[str | None] = mapped_column(String(16))
+    direction: Mapped[str | None] = mapped_column(String(8))
+    period: Mapped[str | None] = mapped_column(String(40), index=True)
+    period_text: Mapped[str | None] = mapped_column(String(40))
+    period_type: Mapped[str | None] = mapped_column(String(16))
+    streak: Mapped[dict | None] = mapped_column(JSON)
+    is_target: Mapped[bool] = mapped_column(Boolean)
+    speaker: Mapped[str | None] = mapped_column(String(40))
+    agency: Mapped[str | None] = mapped_column(String(100))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str] = mapped_column(Text)
+    from_table: Mapped[bool] = mapped_column(Boolean)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+
+class MeasureGroupRow(Base):
+    """One row per group of measures an agency announced (主要从3个方面努力 …); a declared count
+    that the measures found do not reach is flagged."""
+
+    __tablename__ = "measure_groups"
+    __table_args__ = (UniqueConstraint("document_id", "group_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    group_key: Mapped[str] = mapped_column(String(8))
+    agency: Mapped[str | None] = mapped_column(String(100))
+    speaker: Mapped[str | None] = mapped_column(String(40))
+    framing: Mapped[str] = mapped_column(Text)
+    declared_count: Mapped[int | None] = mapped_column(Integer)
+    found_count: Mapped[int] = mapped_column(Integer)
+    count_mismatch: Mapped[bool] = mapped_column(Boolean)
+
+
+class MeasureRow(Base):
+    """One row per policy measure pledged."""
+
+    __tablename__ = "measures"
+    __table_args__ = (UniqueConstraint("document_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    group_key: Mapped[str] = mapped_column(String(8))
+    heading: Mapped[str] = mapped_column(Text)
+    heading_form: Mapped[str] = mapped_column(String(32))
+    keyword: Mapped[str | None] = mapped_column(String(16))
+    agency: Mapped[str | None] = mapped_column(String(100))
+    speaker: Mapped[str | None] = mapped_column(String(40))
+    paragraph: Mapped[int] = mapped_column(Integer)
+    sub_items: Mapped[list] = mapped_column(JSON, default=list)
+    extractor_version: Mapped[str] = mapped_column(String(32))
+
+
+class EventRow(Base):
+    """One row per press event a document reports."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    type: Mapped[str] = mapped_column(String(32))
+    organizer: Mapped[str] = mapped_column(String(100))
+    date: Mapped[str | None] = mapped_column(String(10))
+    topic: Mapped[str | None] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
