@@ -90,3 +90,25 @@ def test_seed_trap_list_is_never_emitted(shared) -> None:
     for f in figures:
         for trap in traps:
             assert f.evidence.find(trap["text"]) == -1 or f.value_text not in trap["text"], (f.value_text, trap["text"])
+
+
+def test_policy_document_numbered_items_grouped_by_section() -> None:
+    doc = Document(url="t", source="govcn", publisher="中国政府网", title="国务院办公厅关于加强某项工作的意见", pub_date=date(2026, 9, 17),
+                   paragraphs=[Paragraph(t, "subheading" if len(t) < 16 else "body") for t in (
+                       "一、总体要求", "坚持以人民为中心，统筹发展和安全。",
+                       "二、加强生产环节监管", "（一）严格准入许可审批。各地区要严控企业数量。", "（二）强化原料管控。严禁跨省运输。",
+                       "三、加强储存环节监管", "（三）严格危险物品储存管理。严禁超量储存。",
+                       "四、组织实施", "各地区要加强组织领导，抓好贯彻落实。")])
+    r = extract(doc)
+    assert [(m.group, m.heading, m.heading_form) for m in r.measures] == [
+        ("G1", "严格准入许可审批", "numbered_item_lead"), ("G1", "强化原料管控", "numbered_item_lead"),
+        ("G2", "严格危险物品储存管理", "numbered_item_lead"), ("G3", "组织实施", "section_heading")]
+    assert {m.agency for m in r.measures} == {"国务院办公厅"}
+    assert [g.framing for g in r.groups] == ["加强生产环节监管", "加强储存环节监管", "组织实施"]
+
+
+def test_inline_enumeration_is_a_group_of_measures() -> None:
+    r = run("河南省委副书记、省长王凯说，河南系统谋划推进创新体系建设。",
+            "一是构建“三足鼎立”的创新平台，建成一批实验室。二是培育活力迸发的创新主体，引导企业加大投入。三是营造“近悦远来”的人才环境。")
+    assert [m.heading for m in r.measures] == ["构建“三足鼎立”的创新平台", "培育活力迸发的创新主体", "营造“近悦远来”的人才环境"]
+    assert {m.agency for m in r.measures} == {"河南省"}

@@ -147,5 +147,6 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     for table in tables:
         figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
-    result.groups, result.measures = find_measures(paras)
+    issuer = re.match(r"^(.{2,30}?)关于", doc.title)
+    result.groups, result.measures = find_measures(paras, issuer.group(1) if issuer else None)
     return result

@@ -17,6 +17,12 @@ FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个
 SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
 KEYWORD = re.compile(r"(?:^|(?<=。))(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。")
 HEADING_MAX = 30
+#: Policy documents: "二、加强生产环节安全监管" sections and "（一）严格…审批。" numbered items.
+SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;，,]{2,30})$")
+NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*([^。；;！？]{2,40}?)[。；;]")
+#: Sections that state aims and principles rather than pledge measures.
+STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
+INLINE_ENUM = re.compile(r"(?:^|[。；;]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
 
 
 @dataclass
@@ -40,7 +46,7 @@ def heading_of(text: str) -> str | None:
     if not m:
         return None
     head = m.group(1)
-    if re.search(r"[，,：:“”\"]", head) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
+    if re.search(r"[，,：:]", head) or head.startswith(("“", "\"")) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
         return None
     return head
 
@@ -65,7 +71,45 @@ def sub_items(text: str) -> list[str]:
     return items
 
 
-def find_measures(paras: list[Para]) -> tuple[list[MeasureGroup], list[Measure]]:
+def policy_measures(paras: list[Para], agency: str | None) -> tuple[list[MeasureGroup], list[Measure]]:
+    """Measures of a policy document: each numbered item's lead sentence, grouped by section; a
+    section without numbered items (组织实施) is one measure, unless it states aims (总体要求)."""
+    groups: list[MeasureGroup] = []
+    measures: list[Measure] = []
+    section: tuple[Para, str] | None = None
+    section_items = 0
+
+    def close_section() -> None:
+        if section and not section_items and not STATEMENT_SECTIONS.search(section[1]):
+            g = MeasureGroup(f"G{len(groups) + 1}", agency, None, section[1], None, 1)
+            groups.append(g)
+            measures.append(Measure(section[1], g.group_id, agency, None, "section_heading", section[0].index))
+
+    for p in paras:
+        sm = SECTION.match(p.text)
+        if sm:
+            close_section()
+            section, section_items = (p, sm.group(2)), 0
+            continue
+        nm = NUMBERED.match(p.text)
+        if nm:
+            if not groups or section_items == 0:
+                framing = section[1] if section else p.text[:60]
+                groups.append(MeasureGroup(f"G{len(groups) + 1}", agency, None, framing, None))
+            g = groups[-1]
+            measures.append(Measure(nm.group(2), g.group_id, agency, None, "numbered_item_lead", p.index,
+                                    sub_items=[x for x in re.split(r"[。；;]", p.text[nm.end():]) if x.strip()][:12]))
+            g.found += 1
+            section_items += 1
+    close_section()
+    return groups, measures
+
+
+def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[MeasureGroup], list[Measure]]:
+    """Measure groups and measures of a document; `agency` is the issuer, for paragraphs no
+    official speaks in."""
+    if sum(1 for p in paras if NUMBERED.match(p.text)) >= 2:
+        return policy_measures(paras, agency)
     groups: list[MeasureGroup] = []
     measures: list[Measure] = []
     i = 0
@@ -95,6 +139,13 @@ def find_measures(paras: list[Para]) -> tuple[list[MeasureGroup], list[Measure]]
                 g.found += 1
             i = j
             continue
+        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" else []
+        if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
+            framing = paras[i - 1] if i > 0 and not INLINE_ENUM.match(p.text) else p
+            g = _group(groups, framing, p)
+            for _, heading in enum:
+                measures.append(Measure(heading.strip(), g.group_id, g.agency, g.speaker, "enumerated_clause", p.index))
+                g.found += 1
         i += 1
     return groups, measures
 
