@@ -27,10 +27,10 @@ GROWTH_VERB = re.compile(
     r"(?P<narrow>(?P<rate>降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?(?P<how>收窄|缩小|减小|扩大|加深|回落|加快|放缓|提高|回升))(?:了)?\s*$"
     rf"|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"
 )
-RATE_WORDS = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|增长幅度|上涨幅度|降幅)(?:为|是|达到|达|在|控制在|保持在)?\s*$")
+RATE_WORDS = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|增长幅度|上涨幅度|降幅)[^，,。；]{0,4}?(?:为|是|达到|高达|达|在|控制在|保持在)?\s*$")
 SHARE = re.compile(r"(?:占[^，。；]{0,30}?(?:的)?比重|比重|占比|率|覆盖面|增长面|比例|份额|水平)(?:为|是|达到|达|超过|提高到|升至)?\s*$|占[^，。；]{0,30}?$")
 INDEX = re.compile(r"(?:指数|PMI)(?:（PMI）)?(?:为|是|达到|录得)?\s*$")
-CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过)?\s*(?:约|大约)?\s*$")
+CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动|(?<!价格)(?<!物价)因素)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过|有)?\s*(?:约|大约)?\s*$")
 STREAK = re.compile(r"连续\s*(?P<first>第)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个?\s*(?P<unit>月|季度|年)")
 TRANSITION = re.compile(r"由")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -42,7 +42,7 @@ LEADING_NOISE = re.compile(
 )
 TRAILING_NOISE = re.compile(
     r"(?:"
-    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *L.UP_VERBS, *L.DOWN_VERBS, *L.NARROWING, "了", "到", "至",
+    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
             "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
             "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
             *L.TRAILING_WORDS])
@@ -51,7 +51,7 @@ TRAILING_NOISE = re.compile(
     + r"|连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年))+\s*$"
 )
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
-COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
+COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
 
 
 @dataclass
@@ -337,7 +337,6 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         periods = find_periods(sentence, ctx.anchor)
         sentence_figs: list[Figure] = []
         prev_end = 0
-        year = year_period(sentence)
         for m in VALUE.finditer(sentence):
             vf = _value_fields(m)
             if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
@@ -395,8 +394,10 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 dm = re.search(r"(?:减产|增产|增加|减少|新增)\s*$", left)
                 if dm and not full.endswith(dm.group(0)):
                     direction = "down" if dm.group(0) in ("减产", "减少") else "up"
+                    dword = dm.group(0)
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
             before = [p for p in periods if p.end <= m.start()]
+            year = year_period(sentence[: m.start()])
             period = before[-1] if before else (periods[0] if periods else (
                 year or ctx.period or ctx.section_period or ctx.default_period))
             tm = re.search(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$", left)
@@ -411,6 +412,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             if period is None and category in ("count", "level", "share", "contribution"):
                 period = Period("", ctx.as_of, "as_of")
             basis = basis_text = basis_period = None
+            if category == "level" and direction:  # 比上年减产120亿公斤: a change, on a basis
+                basis, basis_text, basis_period = _basis(left, ctx.anchor)
             if category in ("growth_rate", "pp_change"):
                 basis, basis_text, basis_period = _basis(left or sentence[:m.start()], ctx.anchor)
                 if basis is None:
