@@ -213,3 +213,11 @@ def test_malformed_or_empty_input_gives_no_facts_and_a_reason() -> None:
     garbage = extract(Document(url="", source="text", publisher="", title="\ufffd\x00%%%",
                                paragraphs=[Paragraph("%%%。。。12个百分点个", "body"), Paragraph("\t\t\t", "table_row")]))
     assert isinstance(garbage.figures, list)
+
+
+def test_time_limits_in_rules_are_target_levels_but_streaks_and_periods_are_not() -> None:
+    found = figs("危险品中转库储存药量不得超过2天生产用量。", "拟调整燃放政策地区应至少提前3个月向社会发布相关政策。")
+    assert [(f.category, f.indicator_full, f.value_base, f.unit, f.bound, f.period) for f in found] == [
+        ("target_level", "危险品中转库储存药量", 2, "day", "le", None),
+        ("target_level", "拟调整燃放政策地区应提前向社会发布相关政策", 3, "month", "ge", None)]
+    assert all(f.unit != "month" for f in figs("前两个月工业增加值同比增长7.0%，连续3个月加快增长。"))

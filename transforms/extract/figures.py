@@ -288,8 +288,35 @@ def _value_fields(m: re.Match[str]) -> dict | None:
     return out
 
 
+def rule_indicator(left: str, right: str) -> tuple[str, str, list[str]]:
+    """What a rule's time limit applies to. 'X不得超过2天…' limits X; 'S应于3日内将…核销' and
+    'S应至少提前3个月发布…' limit S's action, written around the value.
+
+    >>> rule_indicator("拟调整燃放政策地区应至少提前", "向社会发布相关政策，制定措施")[0]
+    '拟调整燃放政策地区应提前向社会发布相关政策'
+    >>> rule_indicator("危险品中转库储存药量不得超过", "生产用量")[0]
+    '危险品中转库储存药量'
+    """
+    m = re.search(r"(?:不得超过|不超过|不得少于|不少于|不得低于|超过|少于)\s*$", left)
+    if m:
+        full = left[: m.start()]
+    else:
+        action = re.split(r"[，,。；;]", right, maxsplit=1)[0]
+        action = re.sub(r"^(?:以内|之内|内)", "", action)
+        full = re.sub(r"(?:至少|最迟|最长|于|在)", "", left) + action
+    full = full.strip()
+    head = re.sub(r"^.*?(?:应当|应|须|必须)(?:将)?", "", full) or full
+    return full, head, []
+
+
+NORMATIVE = re.compile(r"应当|应于|应|不得|必须|须|至少|不超过|不少于|最长|最迟|以内|之内")
+DURATIONS = ("天", "日", "个月", "小时", "个工作日", "工作日")
+
+
 def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
-    """Numerals that are not figures: ordinals, 一批/一个, durations, dates, 5G, 十四五."""
+    """Numerals that are not figures: ordinals, 一批/一个, durations outside rules, dates, 5G, 十四五."""
+    if unit_text in DURATIONS and not NORMATIVE.search(sentence):
+        return True  # 连续3个月, 前两个月: streaks and periods, not figures
     start = m.start("num") if m.group("num") else m.start()
     before = sentence[max(0, start - 2): start]
     num = m.group("num") or ""
@@ -424,6 +451,12 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if dword in L.COMPARE_WORDS:
                     basis = basis_text = basis_period = None
                 ctx.basis = basis if basis not in ("vs_period", None) else ctx.basis
+            if vf["unit_text"] in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
+                category, period = "target_level", None
+                full, head, quals = rule_indicator(left, right)
+                if vf["bound"] is None:
+                    vf["bound"] = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[m.start() - 6: m.end() + 2]) else (
+                        "ge" if re.search(r"至少|不少于", sentence[max(0, m.start() - 6): m.start()]) else None)
             if category == "growth_rate" and target:
                 category = "target_growth"
             elif category in ("level", "count") and target and re.search(r"预期目标|目标是|目标为", sentence):

@@ -7,13 +7,14 @@ import re
 from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
 
 _BASES = sorted(BASE_UNITS, key=len, reverse=True)
-_EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "天": "day"}
+_EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "天": "day", "个月": "month",
+          "小时": "hour", "个工作日": "day", "工作日": "day"}
 _BASES = sorted([*BASE_UNITS, *_EXTRA], key=len, reverse=True)
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 UNIT = (
     r"(?:个百分点|百分点|%|％|"
     + rf"(?:{_SCALE_RE})?(?:{'|'.join(re.escape(b) for b in _BASES if b not in ('个', '种', '项', '家', '批'))})"
-    + r"|(?:万|亿)?(?:家|个|种|项))"
+    + r"|日(?=内)|(?:万|亿)?(?:家|个|种|项))"
 )
 
 
@@ -33,4 +34,6 @@ def parse_unit(text: str) -> tuple[str, float]:
         rest = text[len(prefix):]
         if text.startswith(prefix) and rest and (rest in BASE_UNITS or rest in _EXTRA):
             return BASE_UNITS.get(rest) or _EXTRA[rest], scale
+    if text == "日":
+        return "day", 1
     return BASE_UNITS.get(text) or _EXTRA.get(text, text), 1
