@@ -288,18 +288,18 @@ def _value_fields(m: re.Match[str]) -> dict | None:
     return out
 
 
-def rule_indicator(left: str, right: str) -> tuple[str, str, list[str]]:
+def rule_indicator(left: str, right: str, bound_word: str = "") -> tuple[str, str, list[str]]:
     """What a rule's time limit applies to. 'X不得超过2天…' limits X; 'S应于3日内将…核销' and
     'S应至少提前3个月发布…' limit S's action, written around the value.
 
     >>> rule_indicator("拟调整燃放政策地区应至少提前", "向社会发布相关政策，制定措施")[0]
     '拟调整燃放政策地区应提前向社会发布相关政策'
-    >>> rule_indicator("危险品中转库储存药量不得超过", "生产用量")[0]
-    '危险品中转库储存药量'
+    >>> rule_indicator("危险品中转库储存药量不得超过", "生产用量")[0], rule_indicator("储存药量", "生产用量", "不得超过")[0]
+    ('危险品中转库储存药量', '储存药量')
     """
     m = re.search(r"(?:不得超过|不超过|不得少于|不少于|不得低于|超过|少于)\s*$", left)
-    if m:
-        full = left[: m.start()]
+    if m or bound_word in ("不得超过", "不超过", "不得少于", "不少于", "不得低于", "不低于", "超过"):
+        full = left[: m.start()] if m else left
     else:
         action = re.split(r"[，,。；;]", right, maxsplit=1)[0]
         action = re.sub(r"^(?:以内|之内|内)", "", action)
@@ -453,7 +453,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 ctx.basis = basis if basis not in ("vs_period", None) else ctx.basis
             if vf["unit_text"] in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
                 category, period = "target_level", None
-                full, head, quals = rule_indicator(left, right)
+                full, head, quals = rule_indicator(left, right, m.group("pre") or "")
                 if vf["bound"] is None:
                     vf["bound"] = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[m.start() - 6: m.end() + 2]) else (
                         "ge" if re.search(r"至少|不少于", sentence[max(0, m.start() - 6): m.start()]) else None)
