@@ -124,10 +124,12 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
 
 _PROVINCE_SHORT = tuple(sorted({re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", p) for p in L.PROVINCES}
                               | set(L.PROVINCES), key=len, reverse=True))
-_LEAD_VERBS_LONGEST_FIRST = sorted(L.LEAD_VERBS, key=len, reverse=True)
+_LEAD_ALTS = [re.escape(v) + ("(?!色)" if v == "有" else "(?![能兴型材设])" if v == "新" else "")
+              for v in sorted(L.LEAD_VERBS, key=len, reverse=True)]
 ANY_VERB = re.compile(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]))
 ONLY_LEAD_WORDS = re.compile(r"(?:" + _ALT([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
-GEO_HEAD = re.compile(rf"^(?:{_ALT(_PROVINCE_SHORT)})(?=[\u4e00-\u9fff]{{2}})")
+#: One leading piece of geography or verb, when at least two characters follow it.
+LEAD_HEAD = re.compile(rf"(?:{_ALT(_PROVINCE_SHORT)}|{_ALT(L.GEO_PREFIXES)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def head_text(full: str) -> str:
@@ -135,21 +137,19 @@ def head_text(full: str) -> str:
 
     >>> head_text("河南全省有拖拉机"), head_text("获得国家重点研发计划立项"), head_text("有色金属冶炼和压延加工业")
     ('拖拉机', '国家重点研发计划立项', '有色金属冶炼和压延加工业')
+    >>> head_text("新能源汽车"), head_text("全国城镇新增就业")
+    ('新能源汽车', '城镇新增就业')
     """
     s = full
-    prev = None
-    while prev != s:
-        prev = s
-        s = GEO_HEAD.sub("", s)
-        for w in L.GEO_PREFIXES:
-            if s.startswith(w) and len(s) > len(w) + 1:
-                s = s[len(w):]
-        for v in _LEAD_VERBS_LONGEST_FIRST:
-            if s.startswith(v) and len(s) > len(v) + 1 and not (v == "有" and s.startswith("有色")) and not (
-                    v == "新" and s[1:2] in ("能", "兴", "型", "材", "设")):
-                s = s[len(v):]
-                break
-    return s
+    while True:
+        m = LEAD_HEAD.match(s)
+        if not m or not m.group(0):
+            return s
+        s = s[m.end():]
+
+
+BASE_PHRASE = re.compile(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
+YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月")
 
 
 def clean_indicator(left: str) -> str:
@@ -162,11 +162,10 @@ def clean_indicator(left: str) -> str:
     >>> clean_indicator("从环比看，2月份比上月")
     ''
     """
-    s = re.sub(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?", " ", left)
+    s = BASE_PHRASE.sub(" ", left)
     for p in find_periods(s, date(2000, 6, 15)):
         s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
-    s = re.sub(r"\d{4}\s*年(?:以来)?", " ", s)
-    s = re.sub(r"(?:今年以来|年初以来|以来|当月)", " ", s)
+    s = YEAR_WORDS.sub(" ", s)
     s = s.split("，")[-1].split(",")[-1]
     parts = s.split()
     if len(parts) > 1 and parts[0] in ("对", "在", "于", "从", "据", "至", "到", "自", "截至", "截止"):  # "对 规模以上…"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
 
@@ -18,6 +19,10 @@ UNIT = (
 )
 
 
+_SCALES_LONGEST_FIRST = sorted(SCALES.items(), key=lambda kv: -len(kv[0]))
+
+
+@lru_cache(maxsize=512)
 def parse_unit(text: str) -> tuple[str, float]:
     """(canonical unit, scale) of a printed unit.
 
@@ -30,7 +35,7 @@ def parse_unit(text: str) -> tuple[str, float]:
         return "pct", 1
     if text in PP:
         return "pp", 1
-    for prefix, scale in sorted(SCALES.items(), key=lambda kv: -len(kv[0])):
+    for prefix, scale in _SCALES_LONGEST_FIRST:
         rest = text[len(prefix):]
         if text.startswith(prefix) and rest and (rest in BASE_UNITS or rest in _EXTRA):
             return BASE_UNITS.get(rest) or _EXTRA[rest], scale
