@@ -221,3 +221,28 @@ def test_time_limits_in_rules_are_target_levels_but_streaks_and_periods_are_not(
         ("target_level", "危险品中转库储存药量", 2, "day", "le", None),
         ("target_level", "拟调整燃放政策地区应提前向社会发布相关政策", 3, "month", "ge", None)]
     assert all(f.unit != "month" for f in figs("前两个月工业增加值同比增长7.0%，连续3个月加快增长。"))
+
+
+@pytest.mark.parametrize("text,canonical", [
+    ("党的十八大以来，总书记先后5次赴当地考察调研。", "2012-11/@2024-03-27"),
+    ("3年来累计引进顶尖人才28人。", "2021-03/@2024-03-27"),
+    ("2022年起，在已经建成8500万亩高标准农田的基础上推进建设。", "@2022-01-01"),
+])
+def test_open_periods_up_to_now(text: str, canonical: str) -> None:
+    assert figs(text)[0].period == canonical
+
+
+def test_stocks_are_balances_at_the_end_of_their_period() -> None:
+    f = one("全年国家外汇储备达到516亿美元。", pub=date(1995, 3, 5))
+    assert f.period == "@1994-12-31"
+
+
+def test_a_rate_carried_from_an_earlier_period() -> None:
+    found = figs("全年固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八。", pub=date(1995, 3, 5))
+    assert sorted((f.value_base, f.period) for f in found) == [(27.8, "1994"), (58.6, "1993")]
+
+
+def test_frequencies_count_what_is_done_but_numeral_words_do_not() -> None:
+    f = one("党的十八大以来，总书记先后5次赴当地考察调研。")
+    assert (f.category, f.indicator_full, f.value_base) == ("count", "总书记先后赴当地考察调研", 5)
+    assert figs("三次产业分类依据国家标准。") == []

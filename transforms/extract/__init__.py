@@ -138,7 +138,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         elif p.kind == "subheading":
             current = None if len(known) > 1 else current
         paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
-        if notes:
+        if notes or re.match(r"注\s*[:：]", p.text):  # a note explains a table; it reports nothing
             continue
         for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
             if current is not None:

@@ -10,7 +10,7 @@ from datetime import date
 
 from transforms.extract import lexicon as L
 from transforms.extract.numerals import CHINESE, NUMBER, clean_float, to_number
-from transforms.extract.periods import Period, base_period, find_periods, year_period
+from transforms.extract.periods import Period, base_period, find_periods, since_period, year_period
 from transforms.extract.records import Figure
 from transforms.extract.units import UNIT, parse_unit
 
@@ -65,6 +65,22 @@ class Context:
     period: Period | None = None
     indicator: tuple[str, str, list[str]] | None = None
     basis: str | None = None
+
+
+TRANSITION_AFTER = re.compile(rf"[^，,。；]{{0,4}}?(?:{_ALT(L.TRANSITIONS)})")
+
+
+def stock_period(period: Period) -> Period:
+    """A stock's figure for a year or month is its balance at the period's end.
+
+    >>> stock_period(Period("全年", "1994", "year")).canonical, stock_period(Period("2月", "2024-02", "month")).canonical
+    ('@1994-12-31', '@2024-02-29')
+    """
+    import calendar
+
+    y = int(period.canonical[:4])
+    mo = int(period.canonical[5:7]) if period.type == "month" else 12
+    return Period(period.text, f"@{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", "as_of", period.start, period.end)
 
 
 def finished(period: Period, anchor: date) -> Period:
@@ -388,7 +404,11 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if re.fullmatch(CHINESE, m.group("num") or ""):
                     continue
             prev_end = m.end()
-            if category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
+            if vf["unit_text"] == "次" and not re.fullmatch(r"\d+", m.group("num") or ""):
+                continue  # 三次产业, 两次: words, not frequencies
+            if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
+                category, full = "count", clean_indicator(left) + tail_ind
+            elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
                 if vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS):
                     category = "discourse_count"
                     full = right[:2]
@@ -424,15 +444,27 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
             before = [p for p in periods if p.end <= m.start()]
             year = year_period(sentence[: m.start()])
-            period = before[-1] if before else (periods[0] if periods else (
-                year or ctx.period or ctx.section_period or ctx.default_period))
+            segment_start = max(sentence.rfind("；", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+            since = since_period(sentence[segment_start: m.start()], ctx.anchor, ctx.as_of) if not before else None
+            if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sentence_figs):
+                since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
+            period = before[-1] if before else (since or (periods[0] if periods else (
+                year or ctx.period or ctx.section_period or ctx.default_period)))
             tm = re.search(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$", left)
-            if tm and "转为" in sentence[m.end():]:
+            if tm and TRANSITION_AFTER.match(sentence[m.end():]):
+                # 由上年12月份下降3.2%转为增长0.4%, 由上年的58.6%回落到27.8%: the first value is the earlier period's
                 prior = find_periods(tm.group(1), ctx.anchor)
-                if prior:  # 由上年12月份下降3.2%转为增长0.4%: the first figure is the earlier period's
+                if prior:
                     period = prior[0]
-            if period is not None and not target:
+                elif re.fullmatch(r"上年|去年", tm.group(1)) and period is not None and re.match(r"\d{4}", period.canonical):
+                    earlier = str(int(finished(period, ctx.anchor).canonical[:4]) - 1)
+                    period = Period(tm.group(1), earlier, "year")
+            if period is not None and not target and not (tm and TRANSITION_AFTER.match(sentence[m.end():])):
                 period = finished(period, ctx.anchor)
+            if target and re.search(r"去年|上年", sentence[: m.start()]) and re.search(r"提出|确定|要求", sentence):
+                period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
+            if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS):
+                period = stock_period(period)
             if target and (period is None or period.type == "as_of"):
                 period = Period("今年" if "今年" in sentence else "", str(ctx.anchor.year), "year")
             if period is None and category in ("count", "level", "share", "contribution"):

@@ -108,5 +108,12 @@ LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设"
               "推出", "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把")
 #: Phrases that end an indicator phrase without belonging to it.
 TRAILING_WORDS = ("稳定在", "保持在", "控制在", "常年", "持续", "始终", "已经", "已", "均", "都", "仍然", "仍", "也", "还",
-                  "高达", "同比增", "同比降", "同比减", "环比增", "环比降")
+                  "高达", "大约", "同比增", "同比降", "同比减", "环比增", "环比降")
 COMPARE_WORDS = ("高于", "低于", "快于", "慢于")
+
+#: Party congresses that open "since" periods (党的十八大以来), by the month they met.
+CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大": "2012-11", "十九大": "2017-10", "二十大": "2022-10"}
+#: Indicators that are stocks: a year's or month's figure is the balance at its end.
+STOCK_WORDS = ("外汇储备", "余额", "存量", "保有量", "年末", "月末", "存款", "货币供应量")
+#: Words that carry a rate from an earlier value to a later one (由A回落到B).
+TRANSITIONS = ("转为", "回落到", "回落至", "下降到", "下降至", "上升到", "上升至", "提高到", "提高至", "降至", "升至", "扩大到", "收窄到")

@@ -145,6 +145,28 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     return out
 
 
+SINCE = re.compile(r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来|(?P<n>\d{1,2}|[一二三四五六七八九十两])\s*年来|(?P<y>\d{4})\s*年起")
+
+
+def since_period(text: str, anchor: date, as_of: str) -> Period | None:
+    """Open periods that run up to now: 党的十八大以来, 3年来, 2022年起.
+
+    >>> [since_period(t, date(2024, 5, 10), "@2024-05-09").canonical for t in ("党的十八大以来", "河南3年来", "2022年起")]
+    ['2012-11/@2024-05-09', '2021-05/@2024-05-09', '@2022-01-01']
+    """
+    from transforms.extract.lexicon import CONGRESSES
+
+    m = SINCE.search(text)
+    if not m:
+        return None
+    if m.group("congress"):
+        return Period(m.group(0), f"{CONGRESSES[m.group('congress')]}/{as_of}", "ytd_open", m.start(), m.end())
+    if m.group("n"):
+        n = int(to_number(m.group("n")) or 0)
+        return Period(m.group(0), f"{anchor.year - n}-{anchor.month:02d}/{as_of}", "ytd_open", m.start(), m.end())
+    return Period(m.group(0), f"@{m.group('y')}-01-01", "as_of", m.start(), m.end())
+
+
 def year_period(text: str) -> Period | None:
     """A bare 'YYYY年' as a period (a year's total), when nothing more specific is written."""
     m = re.search(r"(?<![比较])(\d{4})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)", text)

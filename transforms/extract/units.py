@@ -9,7 +9,7 @@ from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
 
 _BASES = sorted(BASE_UNITS, key=len, reverse=True)
 _EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "天": "day", "个月": "month",
-          "小时": "hour", "个工作日": "day", "工作日": "day"}
+          "小时": "hour", "个工作日": "day", "工作日": "day", "次": "count"}
 _BASES = sorted([*BASE_UNITS, *_EXTRA], key=len, reverse=True)
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 UNIT = (
