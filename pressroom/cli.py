@@ -341,7 +341,7 @@ def eval_cmd(gold_dir: str, update: bool) -> None:
     from pressroom.evaluate import GATED, below_floors, evaluate, raise_floors, read_floors
 
     result = evaluate(Path(gold_dir))
-    names = ["str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1"]
+    names = ["str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1", "disc_f1"]
     fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
     click.echo(f"{'file':<32} " + " ".join(f"{n:>12}" for n in names))
     for stem, row in result["files"].items():

@@ -16,7 +16,7 @@ from pressroom.extracting import extract_file
 
 FLOORS = Path(__file__).with_name("eval_floors.json")
 #: The totals the gate holds, by the scorer's names.
-GATED = ("str_f1", "period_acc", "basis_acc", "mea_f1", "spk_f1")
+GATED = ("str_f1", "period_acc", "basis_acc", "mea_f1", "spk_f1", "disc_f1")
 
 
 def load_scorer(gold_dir: Path) -> Any:
@@ -55,7 +55,7 @@ def headline(summary: dict[str, Any]) -> dict[str, Any]:
         "str_f1": f["strict"]["F1"], "len_f1": f["lenient"]["F1"],
         "period_acc": f["field_accuracy"].get("period"), "basis_acc": f["field_accuracy"].get("basis"),
         "mea_f1": summary["measures"]["F1"], "spk_f1": summary["speakers"]["F1"],
-        "groups_share": summary["measures"].get("group_count_share"),
+        "groups_share": summary["measures"].get("group_count_share"), "disc_f1": summary["discourse_count"]["F1"],
     }
 
 

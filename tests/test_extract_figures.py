@@ -246,3 +246,11 @@ def test_frequencies_count_what_is_done_but_numeral_words_do_not() -> None:
     f = one("党的十八大以来，总书记先后5次赴当地考察调研。")
     assert (f.category, f.indicator_full, f.value_base) == ("count", "总书记先后赴当地考察调研", 5)
     assert figs("三次产业分类依据国家标准。") == []
+
+
+def test_discourse_counts_are_structure_not_data() -> None:
+    doc = Document(url="t", source="text", publisher="", title="t", pub_date=PUB, paragraphs=[
+        Paragraph("下一步，工业和信息化部主要从3个方面努力。", "body"), Paragraph("锚定“两个确保”奋斗目标，实现“三个转变”。", "body")])
+    found = extract(doc).figures
+    assert [(f.category, f.value_base, f.primary) for f in found] == [
+        ("discourse_count", 3, False), ("discourse_count", 2, False), ("discourse_count", 3, False)]

@@ -409,9 +409,11 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
                 category, full = "count", clean_indicator(left) + tail_ind
             elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
-                if vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS):
+                if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (
+                        re.fullmatch(CHINESE, m.group("num") or "") and vf["value"] < 10):
+                    # 3个方面, 两个确保, 三种途径: structure of the text, not data
                     category = "discourse_count"
-                    full = right[:2]
+                    full = tail_ind or right[:2]
                 elif tail_ind:
                     category, full = "count", tail_ind
                 elif full:
@@ -463,7 +465,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 period = finished(period, ctx.anchor)
             if target and re.search(r"去年|上年", sentence[: m.start()]) and re.search(r"提出|确定|要求", sentence):
                 period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
-            if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS):
+            if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS) and not re.search(
+                    r"新增|增加|增量|减少", full):
                 period = stock_period(period)
             if target and (period is None or period.type == "as_of"):
                 period = Period("今年" if "今年" in sentence else "", str(ctx.anchor.year), "year")

@@ -23,8 +23,8 @@ COUNT_CLASSIFIERS = frozenset({"家", "个", "种", "项", "所", "座", "处", 
 PERCENT = ("%", "％")
 PP = ("个百分点", "百分点")
 #: Words after "N个" that make it no figure at all (durations, structure, ordinals).
-NOT_COUNTED_AFTER_GE = ("月", "季度", "年", "百分点", "方面", "关键词", "重点", "确保", "转变", "领域", "环节", "维度", "层次")
-DISCOURSE_NOUNS = ("方面", "关键词", "重点", "任务", "领域", "环节")
+NOT_COUNTED_AFTER_GE = ("月", "季度", "年", "百分点")
+DISCOURSE_NOUNS = ("方面", "关键词", "重点", "任务", "领域", "环节", "维度", "层次", "确保", "转变", "板块", "部分")
 
 # -- verbs, bases, qualifiers ---------------------------------------------------------------------
 
