@@ -114,6 +114,10 @@ def split_sentences(text: str) -> list[tuple[int, str]]:
     return out
 
 
+QUALIFIER_HEAD = re.compile(rf"(?:{_ALT(L.QUALIFIERS)})(?=..)")
+SCOPE_PAREN = re.compile(r"[（(]([^（）()]*(?:不含|含|扣除|剔除)[^（）()]*)[）)]")
+
+
 def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
     """(head, qualifiers) of an indicator phrase.
 
@@ -124,15 +128,10 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
     """
     quals: list[str] = []
     head = phrase
-    changed = True
-    while changed:
-        changed = False
-        for q in L.QUALIFIERS:
-            if head.startswith(q) and len(head) > len(q) + 1:
-                quals.append(q)
-                head = head[len(q):]
-                changed = True
-    for inner in re.findall(r"[（(]([^（）()]*(?:不含|含|扣除|剔除)[^（）()]*)[）)]", head):
+    while (m := QUALIFIER_HEAD.match(head)) is not None:
+        quals.append(m.group(0))
+        head = head[m.end():]
+    for inner in SCOPE_PAREN.findall(head) if "（" in head or "(" in head else ():
         quals.append(inner)
         head = head.replace(f"（{inner}）", "").replace(f"({inner})", "")
     return head.strip(), quals
@@ -237,6 +236,10 @@ def _streak(text: str) -> dict | None:
     n = to_number(m.group("n"))
     unit = {"月": "month", "季度": "quarter", "年": "year"}[m.group("unit")]
     return {"n": int(n) if n else None, "unit": unit, "text": m.group(0) + text[m.end():m.end() + 6].split("，")[0].split("。")[0]}
+
+
+#: A numeral right after a counted noun: the count was part of a name (十种有色金属761万吨).
+NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])")
 
 
 def _count_indicator(right: str) -> str:
@@ -389,17 +392,17 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             if left.startswith(("、", "和", "及")) and sentence_figs:
                 left = left.lstrip("、和及")
             if not left.strip() and sentence_figs and sentence_figs[-1].unit == vf["unit"] and re.search(
-                    r"[、和及]\s*$", sentence[:m.start()]):  # "增长14.4%、9.6%": the list goes on
+                    r"[、和及]\s*$", sentence[max(0, m.start() - 3):m.start()]):  # "增长14.4%、9.6%": the list goes on
                 prev = sentence_figs[-1]
                 category, direction, dword = prev.category, prev.direction, prev.direction_text
             else:
-                category, direction, dword = classify(left or sentence[:m.start()][-30:], vf["unit"], vf["unit_text"])
+                category, direction, dword = classify(left or sentence[max(0, m.start() - 30):m.start()], vf["unit"], vf["unit_text"])
             if category is None:
                 continue
-            right = sentence[m.end():]
+            right = sentence[m.end():m.end() + 60]
             full = "" if dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅") else clean_indicator(left)
             tail_ind = _count_indicator(right)
-            if tail_ind and re.match(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])", right[len(tail_ind):]):
+            if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
                 tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
                 if re.fullmatch(CHINESE, m.group("num") or ""):
                     continue
@@ -453,7 +456,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             period = before[-1] if before else (since or (periods[0] if periods else (
                 year or ctx.period or ctx.section_period or ctx.default_period)))
             tm = re.search(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$", left)
-            if tm and TRANSITION_AFTER.match(sentence[m.end():]):
+            carried = tm is not None and TRANSITION_AFTER.match(sentence, m.end()) is not None
+            if carried:
                 # 由上年12月份下降3.2%转为增长0.4%, 由上年的58.6%回落到27.8%: the first value is the earlier period's
                 prior = find_periods(tm.group(1), ctx.anchor)
                 if prior:
@@ -461,7 +465,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 elif re.fullmatch(r"上年|去年", tm.group(1)) and period is not None and re.match(r"\d{4}", period.canonical):
                     earlier = str(int(finished(period, ctx.anchor).canonical[:4]) - 1)
                     period = Period(tm.group(1), earlier, "year")
-            if period is not None and not target and not (tm and TRANSITION_AFTER.match(sentence[m.end():])):
+            if period is not None and not target and not carried:
                 period = finished(period, ctx.anchor)
             if target and re.search(r"去年|上年", sentence[: m.start()]) and re.search(r"提出|确定|要求", sentence):
                 period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
@@ -502,7 +506,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 basis_period=basis_period, price_basis=price,
                 period_text=period.text if period else None, period=period.canonical if period else None,
                 period_type=period.type if period else None,
-                streak=_streak(sentence[m.end():]) if category in ("growth_rate", "pp_change") else None,
+                streak=_streak(sentence[m.end():m.end() + 40]) if category in ("growth_rate", "pp_change") else None,
                 is_target=category.startswith("target"), paragraph=index, evidence=sentence.strip(), **vf,
             )
             sentence_figs.append(fig)
