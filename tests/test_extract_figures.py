@@ -157,6 +157,8 @@ def test_chinese_numerals() -> None:
     assert g.value_base == 3.4
     h = one("全国财政收入二十九万六千二百九十九亿元。")
     assert h.value_base == 2.96299e13
+    gdp = figs("一九九四年国内生产总值达到四万三千八百亿元，比上年增长百分之十一点八。", pub=date(1995, 3, 5))
+    assert [(f.indicator_full, f.value_base, f.period) for f in gdp] == [("国内生产总值", 4.38e12, "1994"), ("国内生产总值", 11.8, "1994")]
 
 
 def test_full_width_and_ascii_punctuation_read_alike() -> None:

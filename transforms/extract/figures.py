@@ -349,6 +349,9 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
 
 
 TARGET = re.compile(_ALT([*L.TARGET_WORDS, "目标", "力争", "控制在"]))
+#: Years written digit by digit in Chinese numerals: 一九九四年.
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 HAS_FULLWIDTH = re.compile(r"[０-９％]")
 FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")
 FULLWIDTH = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -359,7 +362,11 @@ def normalize_digits(text: str) -> str:
 
     >>> normalize_digits("增长５．５％，１９９４年")
     '增长5.5%，1994年'
+    >>> normalize_digits("一九九四年国内生产总值")
+    '1994年国内生产总值'
     """
+    if CN_YEAR.search(text):
+        text = CN_YEAR.sub(lambda m: m.group(1).translate(CN_DIGITS) + "年", text)
     if not HAS_FULLWIDTH.search(text):
         return text
     text = text.translate(FULLWIDTH)
