@@ -112,3 +112,18 @@ def test_inline_enumeration_is_a_group_of_measures() -> None:
             "一是构建“三足鼎立”的创新平台，建成一批实验室。二是培育活力迸发的创新主体，引导企业加大投入。三是营造“近悦远来”的人才环境。")
     assert [m.heading for m in r.measures] == ["构建“三足鼎立”的创新平台", "培育活力迸发的创新主体", "营造“近悦远来”的人才环境"]
     assert {m.agency for m in r.measures} == {"河南省"}
+
+
+def test_pledged_clauses_of_a_report_with_its_issuer() -> None:
+    doc = Document(url="t", source="text", publisher="", title="各位代表：", pub_date=date(1995, 3, 5), paragraphs=[
+        Paragraph("现在，我代表国务院向大会作政府工作报告，请予审议。", "body"),
+        Paragraph("在今年的政府工作中，要坚持党的基本路线，进一步处理好改革、发展、稳定的关系，坚决抑制通货膨胀，切实加强农业。", "body")])
+    r = extract(doc)
+    assert [(m.heading, m.agency, m.heading_form) for m in r.measures] == [
+        ("进一步处理好改革、发展、稳定的关系", "国务院", "clause"), ("坚决抑制通货膨胀", "国务院", "clause"), ("切实加强农业", "国务院", "clause")]
+
+
+def test_a_framing_sentence_is_not_itself_a_measure() -> None:
+    r = run("商务部副部长郭婷婷表示，今年，商务部将继续抓好4个方面的工作来推动消费稳定增长。",
+            "办好消费促进年系列活动。各地开展了活动。", "推动消费品以旧换新。正在研究细化举措。")
+    assert [m.heading for m in r.measures] == ["办好消费促进年系列活动", "推动消费品以旧换新"]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from transforms.extract import lexicon as L
 from transforms.extract.event import find_event
 from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
@@ -19,6 +20,8 @@ from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 
 EXTRACTOR_VERSION = "facts-1"
+NON_WORD = re.compile(r"[\W_]+")
+NOTE_LINE = re.compile(r"注\s*[:：]")
 NOTES = re.compile(r"^(?:附注|附录|注释|名词解释|指标解释|说明)[:：]?$")
 
 
@@ -53,7 +56,7 @@ class Extraction:
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", s))
+    return NON_WORD.sub("", unicodedata.normalize("NFKC", s))
 
 
 def _dice(a: str, b: str) -> float:
@@ -87,6 +90,21 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
             kept.append((i, f))
             bucket.append(f)
     return [f for i, f in sorted(kept, key=lambda t: (t[1].paragraph if t[1].paragraph >= 0 else -1, t[0]))]
+
+
+ON_BEHALF = re.compile(r"代表(" + "|".join(sorted(L.AGENCIES, key=len, reverse=True)) + r")")
+
+
+def issuer_of(doc: Document) -> str | None:
+    """Who issues a document: '国务院办公厅关于…的意见', or '我代表国务院向大会作政府工作报告'."""
+    m = re.match(r"^(.{2,30}?)关于", doc.title)
+    if m:
+        return m.group(1)
+    for p in doc.paragraphs[:3]:
+        m = ON_BEHALF.search(p.text) if "代表" in p.text else None
+        if m:
+            return m.group(1)
+    return None
 
 
 def extract(doc: Document, *, today: date | None = None) -> Extraction:
@@ -138,7 +156,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         elif p.kind == "subheading":
             current = None if len(known) > 1 else current
         paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
-        if notes or re.match(r"注\s*[:：]", p.text):  # a note explains a table; it reports nothing
+        if notes or NOTE_LINE.match(p.text):  # a note explains a table; it reports nothing
             continue
         for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
             if current is not None:
@@ -147,6 +165,5 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     for table in tables:
         figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
-    issuer = re.match(r"^(.{2,30}?)关于", doc.title)
-    result.groups, result.measures = find_measures(paras, issuer.group(1) if issuer else None)
+    result.groups, result.measures = find_measures(paras, issuer_of(doc))
     return result

@@ -5,7 +5,7 @@ direction and streak. Rules only; every pattern and word list comes from lexicon
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from transforms.extract import lexicon as L
@@ -83,6 +83,9 @@ def stock_period(period: Period) -> Period:
     return Period(period.text, f"@{y}-{mo:02d}-{calendar.monthrange(y, mo)[1]:02d}", "as_of", period.start, period.end)
 
 
+EXPLICIT_YEAR = re.compile(r"\d{4}|今年|本年|当年")
+
+
 def finished(period: Period, anchor: date) -> Period:
     """A reported (not targeted) figure is for a period already over: an unqualified 全年 in a text
     published before December is last year's.
@@ -90,7 +93,7 @@ def finished(period: Period, anchor: date) -> Period:
     >>> finished(Period("全年", "2024", "year"), date(2024, 3, 5)).canonical
     '2023'
     """
-    if re.search(r"\d{4}|今年|本年|当年", period.text) or "@" in period.canonical:
+    if "@" in period.canonical or EXPLICIT_YEAR.search(period.text):
         return period
     last = period.canonical.split("/")[-1]
     y = int(last[:4])
@@ -192,8 +195,8 @@ def clean_indicator(left: str) -> str:
         s = LEADING_NOISE.sub("", s).strip()
         s = TRAILING_NOISE.sub("", s).strip()
     s = HEAD_VERBS.sub("", s)
-    s = re.sub(r"^[的和及与、]+|[的和及与、]+$", "", s).strip()
-    if re.search(r"[。！？]", s) or len(s) > 40:
+    s = s.strip("的和及与、 ")
+    if len(s) > 40 or "。" in s or "！" in s or "？" in s:
         return ""
     return s.replace(" ", "")
 
@@ -242,12 +245,16 @@ def _streak(text: str) -> dict | None:
 NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])")
 
 
+DIGIT_SPLIT = re.compile(r"[\d０-９]")
+COUNTED_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z（）()·Ⅰ-Ⅻ]{2,24}")
+CHINESE_RE = re.compile(CHINESE)
+
+
 def _count_indicator(right: str) -> str:
     m = COUNT_TAIL_STOP.search(right)
     head = right[: m.start()] if m else right
-    head = re.sub(r"^[的]", "", head)
-    head = re.split(r"[\d０-９]", head)[0]
-    return head if re.fullmatch(r"[\u4e00-\u9fffA-Za-z（）()·Ⅰ-Ⅻ]{2,24}", head or "") else ""
+    head = DIGIT_SPLIT.split(head.removeprefix("的"), maxsplit=1)[0]
+    return head if COUNTED_NOUN.fullmatch(head) else ""
 
 
 def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | None, str | None]:
@@ -411,7 +418,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             tail_ind = _count_indicator(right)
             if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
                 tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
-                if re.fullmatch(CHINESE, m.group("num") or ""):
+                if CHINESE_RE.fullmatch(m.group("num") or ""):
                     continue
             prev_end = m.end()
             if vf["unit_text"] == "次" and not re.fullmatch(r"\d+", m.group("num") or ""):
@@ -420,7 +427,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 category, full = "count", clean_indicator(left) + tail_ind
             elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
                 if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (
-                        re.fullmatch(CHINESE, m.group("num") or "") and vf["value"] < 10):
+                        CHINESE_RE.fullmatch(m.group("num") or "") and vf["value"] < 10):
                     # 3个方面, 两个确保, 三种途径: structure of the text, not data
                     category = "discourse_count"
                     full = tail_ind or right[:2]
@@ -522,7 +529,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         if periods:
             ctx.period = periods[-1]
         distribute_respectively(sentence, sentence_figs)
-        if re.match(r"\s*其中", sentence) and figures:
+        if sentence.lstrip().startswith("其中") and figures:
             previous = [f for f in figures if f.evidence != sentence.strip()]
             for f in sentence_figs:
                 f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category), None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.extract import lexicon as L
 from transforms.extract.numerals import to_number
 from transforms.extract.records import Measure, MeasureGroup
 from transforms.extract.speakers import VERB
@@ -15,13 +16,14 @@ DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个
 #: A value with a unit: a sentence holding one reads as a report, not a heading.
 FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个|项)")
 SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
-KEYWORD = re.compile(r"(?:^|(?<=。))(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。")
+KEYWORD_START = re.compile(r"(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。$")
 HEADING_MAX = 30
 #: Policy documents: "二、加强生产环节安全监管" sections and "（一）严格…审批。" numbered items.
 SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;，,]{2,30})$")
 NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*([^。；;！？]{2,40}?)[。；;]")
 #: Sections that state aims and principles rather than pledge measures.
 STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
+PLEDGE_CLAUSE = re.compile(r"^(?:" + "|".join(sorted(L.PLEDGE_ADVERBS, key=len, reverse=True)) + r")[^，,；;。]{2,24}$")
 INLINE_ENUM = re.compile(r"(?:^|[。；;]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
 
 
@@ -51,14 +53,15 @@ def heading_of(text: str) -> str | None:
     return head
 
 
-def keyword_measures(text: str) -> list[tuple[str, str]]:
+def keyword_measures(text: str) -> tuple[tuple[str, str], ...]:
     """(keyword, heading) lead-ins of a paragraph, when it has at least two.
 
     >>> keyword_measures("增便利,提升贸易便利化水平。大力推进通关。降成本,助力企业减负降费。充分释放红利。")
-    [('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费')]
+    (('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费'))
     """
-    found = [(m.group("kw"), m.group("heading")) for m in KEYWORD.finditer(text)]
-    return found if len(found) >= 2 else []
+    found = tuple((m.group("kw"), m.group("heading")) for part in text.split("。")
+                  if (m := KEYWORD_START.match(part + "。")) is not None)
+    return found if len(found) >= 2 else ()
 
 
 def sub_items(text: str) -> list[str]:
@@ -105,6 +108,25 @@ def policy_measures(paras: list[Para], agency: str | None) -> tuple[list[Measure
     return groups, measures
 
 
+def pledge_clauses(sentence: str) -> list[str]:
+    """Actions pledged in a 将/要 sentence, each a clause opened by an action adverb.
+
+    >>> pledge_clauses("河南将一以贯之贯彻落实重要指示，着力培育新动能塑造新优势，奋力谱写新篇章。")
+    ['着力培育新动能塑造新优势']
+    >>> pledge_clauses("改革取得预期效果，持续增强。")
+    []
+    """
+    m = re.search(r"(?:将|要)(?!求)", sentence)
+    if not m:
+        return []
+    clauses = [c.strip() for c in re.split(r"[，,；;。]", sentence[m.end():])]
+    first = re.split(r"[，,；;。]", sentence[m.end():])[0]
+    out = [c for c in clauses[1:] if PLEDGE_CLAUSE.match(c)]
+    if PLEDGE_CLAUSE.match(first.strip()):
+        out.insert(0, first.strip())
+    return out
+
+
 def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[MeasureGroup], list[Measure]]:
     """Measure groups and measures of a document; `agency` is the issuer, for paragraphs no
     official speaks in."""
@@ -112,10 +134,12 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
         return policy_measures(paras, agency)
     groups: list[MeasureGroup] = []
     measures: list[Measure] = []
+    heads = [heading_of(p.text) if p.kind == "body" else None for p in paras]
+    keywords = [keyword_measures(p.text) if p.kind == "body" else () for p in paras]
     i = 0
     while i < len(paras):
         p = paras[i]
-        kws = keyword_measures(p.text) if p.kind == "body" else []
+        kws = keywords[i]
         if kws:
             framing = paras[i - 1] if i > 0 else p
             g = _group(groups, framing, p)
@@ -124,28 +148,40 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
                 g.found += 1
             i += 1
             continue
-        run = []
         j = i
-        while j < len(paras) and paras[j].kind == "body" and heading_of(paras[j].text):
-            run.append(paras[j])
+        while j < len(paras) and heads[j]:
             j += 1
+        run = range(i, j)
         framing = paras[i - 1] if i > 0 else None
         declared = framing is not None and DECLARED.search(framing.text) is not None
         if len(run) >= 2 or (run and declared):
-            g = _group(groups, framing or run[0], run[0])
-            for r in run:
-                measures.append(Measure(heading_of(r.text) or "", g.group_id, g.agency, g.speaker,
-                                        "paragraph_initial_sentence", r.index, sub_items=sub_items(r.text)))
+            g = _group(groups, framing or paras[i], paras[i])
+            for k in run:
+                measures.append(Measure(heads[k] or "", g.group_id, g.agency, g.speaker, "paragraph_initial_sentence",
+                                        paras[k].index, sub_items=sub_items(paras[k].text)))
                 g.found += 1
             i = j
             continue
-        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" else []
+        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" and "是" in p.text else []
         if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
             framing = paras[i - 1] if i > 0 and not INLINE_ENUM.match(p.text) else p
             g = _group(groups, framing, p)
             for _, heading in enum:
                 measures.append(Measure(heading.strip(), g.group_id, g.agency, g.speaker, "enumerated_clause", p.index))
                 g.found += 1
+        elif p.kind == "body" and (p.agency or agency) and ("将" in p.text or "要" in p.text) and not (
+                i + 1 < len(paras) and paras[i + 1].kind == "body"
+                and (heads[i + 1] or keywords[i + 1] or INLINE_ENUM.match(paras[i + 1].text))):  # it frames the next
+            for sentence in re.findall(r"[^。！？]+[。！？]?", p.text):
+                if DECLARED.search(sentence):
+                    continue  # "将抓好4个方面的工作": a framing, its measures follow
+                clauses = pledge_clauses(sentence)
+                if clauses:
+                    g = MeasureGroup(f"G{len(groups) + 1}", p.agency or agency, p.speaker, sentence.strip()[:200], None)
+                    groups.append(g)
+                    for c in clauses:
+                        measures.append(Measure(c, g.group_id, g.agency, g.speaker, "clause", p.index))
+                        g.found += 1
         i += 1
     return groups, measures
 

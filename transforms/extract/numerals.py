@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import cn2an
 
@@ -14,7 +13,6 @@ CHINESE = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇�
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
 
-@lru_cache(maxsize=4096)
 def to_number(span: str) -> float | None:
     """The value of a numeral span, or None when it is not one.
 
@@ -25,6 +23,10 @@ def to_number(span: str) -> float | None:
     >>> to_number("两"), to_number("一批") is None
     (2.0, True)
     """
+    try:
+        return float(span)  # the common case: 7.5, 81307 (float reads full-width digits too)
+    except ValueError:
+        pass
     s = unicodedata.normalize("NFKC", span).strip()
     s = s.removeprefix("百分之")
     if re.fullmatch(r"\d+(?:,\d{3})+(?:\.\d+)?", s):
@@ -32,10 +34,13 @@ def to_number(span: str) -> float | None:
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
         return float(s)
     if re.fullmatch(CHINESE, s):
-        try:
-            return float(cn2an.cn2an(s.replace("两", "二").replace("〇", "零"), "smart"))
-        except (ValueError, KeyError):
-            return None
+        span = s.replace("两", "二").replace("〇", "零")
+        for mode in ("strict", "smart"):  # strict is the faster and reads every well-formed numeral
+            try:
+                return float(cn2an.cn2an(span, mode))
+            except (ValueError, KeyError):
+                continue
+        return None
     return None
 
 

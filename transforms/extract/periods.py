@@ -167,9 +167,12 @@ def since_period(text: str, anchor: date, as_of: str) -> Period | None:
     return Period(m.group(0), f"@{m.group('y')}-01-01", "as_of", m.start(), m.end())
 
 
+BARE_YEAR = re.compile(r"(?<![比较])(\d{4})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)")
+
+
 def year_period(text: str) -> Period | None:
     """A bare 'YYYY年' as a period (a year's total), when nothing more specific is written."""
-    m = re.search(r"(?<![比较])(\d{4})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)", text)
+    m = BARE_YEAR.search(text) if "年" in text else None
     return Period(m.group(0), m.group(1), "year", m.start(), m.end()) if m else None
 
 

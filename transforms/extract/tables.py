@@ -18,6 +18,9 @@ NUMERIC = re.compile(r"-?\d+(?:\.\d+)?(?:\s*[（(]百分点[）)])?")
 EMPTY = {"…", "...", "-", "—", "－", ""}
 UNIT_PAREN = re.compile(r"[（(]([^（）()]+)[）)]\s*$")
 GROWTH_HEAD = re.compile(r"增长|增速|增幅|涨幅|速度")
+YEAR_LABEL = re.compile(r"(\d{4})\s*年")
+#: What a row label that names only a period is made of.
+PERIOD_LABEL = re.compile(r"\d{4}年|\d{1,2}月份?|[1-4一二三四]季度|\s")
 
 
 @dataclass
@@ -44,7 +47,7 @@ def column(cell: str) -> Column | None:
     >>> column("比上年同期增长（%）"), column("绝对额（亿元）").unit_text, column("GDP环比增长速度（%）").indicator
     (Column(kind='growth', unit_text='%', basis='yoy', indicator=None), '亿元', 'GDP')
     """
-    text = re.sub(r"\s+", "", cell)
+    text = "".join(cell.split())
     um = UNIT_PAREN.search(text)
     unit = um.group(1) if um else None
     head = text[: um.start()] if um else text
@@ -78,7 +81,8 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     parents: dict[str, Figure] = {}
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
-        if not any(_is_value(c) and c not in EMPTY for c in cells):  # a header row
+        is_value = [_is_value(c) for c in cells]
+        if not any(v and c not in EMPTY for v, c in zip(is_value, cells)):  # a header row
             specs = [c for c in (column(x) for x in cells) if c]
             if specs:
                 columns = specs
@@ -87,7 +91,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                 period = hp[0]
             continue
         k = 0
-        while k < len(cells) and not _is_value(cells[k]):
+        while k < len(cells) and not is_value[k]:
             k += 1
         labels, values = cells[:k], cells[k:]
         if not labels or not values:
@@ -97,24 +101,24 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
         if len(specs) != len(values):
             continue
         label = "".join(labels)
-        ym = re.match(r"(\d{4})\s*年", label)
+        ym = YEAR_LABEL.match(label)
         if ym:
             year = ym.group(1)
         row_periods = find_periods(label if ym or not year else f"{year}年{label}", ctx.anchor)
-        is_period_row = bool(row_periods) and len(re.sub(r"\d{4}年|\d{1,2}月份?|[1-4一二三四]季度|\s", "", label)) == 0
+        is_period_row = bool(row_periods) and not PERIOD_LABEL.sub("", label)
         if is_period_row:
             row_period = row_periods[0]
             name = None
         else:
             row_period = period
-            name = re.sub(r"^其中[：:]", "", label)
+            name = label[3:] if label.startswith(("其中：", "其中:")) else label
         unit_text = None
         if name:
             um = UNIT_PAREN.search(name)
             if um and not re.search(r"折|含|不含", um.group(1)):
                 unit_text = um.group(1)
                 name = name[: um.start()]
-            name = re.sub(r"\s+", "", name)
+            name = "".join(name.split())
         is_child = label.startswith(("其中：", "其中:"))
         for spec, cell in zip(specs, values):
             if cell in EMPTY:
@@ -131,7 +135,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                         period=row_period.canonical if row_period else None, period_text=row_period.text if row_period else None,
                         period_type=row_period.type if row_period else None, evidence="\t".join(cells))
             pp = "百分点" in cell
-            v = float(re.sub(r"[（(]百分点[）)]", "", cell))
+            v = float(cell.replace("（百分点）", "").replace("(百分点)", ""))
             if spec.kind == "growth":
                 direction = "flat" if v == 0 else ("down" if v < 0 else "up")
                 fig = Figure("pp_change" if pp else "growth_rate", value=abs(v), unit="pp" if pp else "pct",
