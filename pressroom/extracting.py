@@ -52,9 +52,28 @@ def read_document(data: bytes, *, url: str | None = None, source: str | None = N
     return parse_text(text, url=url, source=source, pub_date=pub_date), "text"
 
 
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes, or text that is mostly undecodable: not a page or an article.
+
+    >>> looks_binary(b"\\x00\\x01\\x02"), looks_binary("正文。".encode())
+    (True, False)
+    """
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    text = head.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= len(text) // 20:
+        return False
+    return head.decode("gb18030", errors="replace").count("\ufffd") > len(text) // 20
+
+
 def extract_file(path: str | Path, *, url: str | None = None, source: str | None = None,
                  pub_date: date | None = None) -> Extraction:
     data = Path(path).read_bytes()
+    if looks_binary(data):
+        empty = Extraction(Document(url=url or "", source=source or source_of(url), publisher="", title=""))
+        empty.problems.append(f"binary_input: {Path(path).name} is neither text nor HTML")
+        return empty
     doc, how = read_document(data, url=url, source=source, pub_date=pub_date)
     result = extract(doc)
     if not doc.paragraphs:

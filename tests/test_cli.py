@@ -50,3 +50,20 @@ def test_demo_runs_the_main_job_offline_and_twice(tmp_path) -> None:
     second = subprocess.run([sys.executable, "-m", "pressroom", "demo", "-q"], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     assert second.returncode == 0
     assert second.stdout.splitlines()[-1].endswith("fetched=0 landed=0 skipped=27 parsed=18 loaded=0 failed=0")
+
+
+def test_extract_prints_schema_records_and_survives_bad_files(cfg, shared, tmp_path) -> None:
+    import json
+
+    out = run_cli(cfg, "extract", str(shared / "seeds/rmrb_20240327_p03_seed.txt"))
+    assert out.returncode == 0
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert records[0]["type"] == "document" and records[0]["pub_date"] == "2024-03-27"
+    assert {r["name"] for r in records if r["type"] == "speaker"} == {"赵志国", "郭婷婷", "王令浚"}
+    assert sum(r["type"] == "figure" and r["primary"] for r in records) == 4
+    for name, data in (("empty.txt", b""), ("noise.bin", bytes(range(256)) * 8)):
+        (tmp_path / name).write_bytes(data)
+        bad = run_cli(cfg, "extract", str(tmp_path / name))
+        assert bad.returncode == 0
+        (doc,) = [json.loads(line) for line in bad.stdout.splitlines()]
+        assert doc["problems"] and doc["title"] == ""
