@@ -12,8 +12,14 @@ from transforms.encoding import decode_html
 from transforms.extract import Extraction, extract
 from transforms.generic_html import html_to_text
 from transforms.plaintext import looks_like_html, parse_text
+from transforms.govcn import parse_govcn
+from transforms.people import parse_people
 from transforms.records import Document, ParseFailure
 from transforms.rmrb_article import parse_article
+from transforms.stats import parse_stats
+
+#: Page parsers by source; sources without one are read by the generic HTML reader.
+PAGE_PARSERS = {"govcn": parse_govcn, "stats": parse_stats, "people": parse_people}
 
 PAGE_DATE = re.compile(
     r"(?:name=[\"']?publishdate[\"']?\s+content=[\"']?|(?:发布时间|发布日期|发文日期|时间)[:：]\s*(?:<[^>]+>\s*)*)"
@@ -43,6 +49,13 @@ def read_document(data: bytes, *, url: str | None = None, source: str | None = N
         if url and P.classify_url(url)[0] == "article":
             try:
                 return parse_article(data, url), "rmrb_article"
+            except ParseFailure:
+                pass
+        if source in PAGE_PARSERS:
+            try:
+                doc = PAGE_PARSERS[source](data, url or "")
+                doc.pub_date = doc.pub_date or pub_date
+                return doc, source
             except ParseFailure:
                 pass
         _, html_text = decode_html(data)

@@ -30,8 +30,8 @@ def html_to_text(body: bytes, content_type: str | None = None) -> str:
     """Title line, then the main content's blocks, one per line."""
     _, text = decode_html(body, content_type)
     tree = lxml_html.fromstring(text or "<html/>")
-    for bad in tree.iter(*SKIP):
-        bad.drop_tree() if bad.getparent() is not None else None
+    for bad in tree.xpath("|".join(f"//{t}" for t in SKIP)):  # xpath reaches every <html> lxml made of a broken page
+        bad.drop_tree()
     title = ""
     h1 = tree.xpath("//h1")
     if h1:

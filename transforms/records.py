@@ -88,6 +88,8 @@ class Document:
     editors: list[str] = field(default_factory=list)
     print_line: str | None = None
     generation: str | None = None
+    published_at: str | None = None  # the page's own publication time, ISO 8601 with +08:00 when known
+    meta: dict[str, str] = field(default_factory=dict)  # page metadata: 发文机关, 发文字号, 来源, reprint_of …
 
     @property
     def body_text(self) -> str:

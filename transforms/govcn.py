@@ -1,0 +1,128 @@
+"""Parse www.gov.cn pages (policies of the 2018 table template and the current TRS templates, news
+releases) into Documents; the policy metadata table lands in Document.meta."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml import html as lxml_html
+
+from transforms import govcn_patterns as P
+from transforms.encoding import decode_html
+from transforms.records import Document, Paragraph, ParseFailure
+from transforms.text import clean
+
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def cn_date(text: str | None) -> date | None:
+    """'2026年09月17日' → date.
+
+    >>> cn_date("2026年09月17日")
+    datetime.date(2026, 9, 17)
+    """
+    m = _CN_DATE.search(text or "")
+    return date(*(int(x) for x in m.groups())) if m else None
+
+
+def first_published(value: str | None) -> str | None:
+    """gov.cn's 'YYYY-MM-DD-HH:MM:SS' (Beijing time) as ISO 8601.
+
+    >>> first_published("2026-09-17-17:00:00")
+    '2026-09-17T17:00:00+08:00'
+    """
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})-(\d{2}:\d{2}:\d{2})", (value or "").strip())
+    return f"{m.group(1)}T{m.group(2)}+08:00" if m else None
+
+
+def metadata_table(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Label → value from the policy metadata table(s): a cell whose text is a known label
+    ending in '：', its value the next cell."""
+    out: dict[str, str] = {}
+    for td in tree.xpath("//td"):  # xpath, not iter(): lxml may hang part of a broken page under a second <html>
+        label = re.sub(r"[\s\xa0\u3000]", "", td.text_content()).rstrip("：:")
+        if label in P.META_LABELS and label not in out:
+            nxt = td.getnext()
+            while nxt is not None and nxt.tag != "td":
+                nxt = nxt.getnext()
+            if nxt is not None:
+                out[label] = clean(nxt.text_content())
+    return out
+
+
+def _nested(el: lxml_html.HtmlElement, root: lxml_html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Whether `el` sits inside one of `tags` below `root`."""
+    for a in el.iterancestors():
+        if a is root:
+            return False
+        if a.tag in tags:
+            return True
+    return False
+
+
+def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
+    """Paragraphs and table rows of a body, in order; headings as sub-headings."""
+    blocks: list[Paragraph] = []
+    for el in root.iter("p", "tr", "h1", "h2", "h3", "h4"):
+        if el.tag != "tr" and _nested(el, root, ("p", "tr")):
+            continue
+        if el.tag == "tr":
+            cells = [clean(td.text_content()) for td in el.xpath("./td|./th")]
+            cells = [c for c in cells if c]
+            if len(cells) > 1:
+                blocks.append(Paragraph("\t".join(cells), "table_row"))
+            elif cells:
+                blocks.append(Paragraph(cells[0], "body"))
+            continue
+        if el.tag == "p" and el.xpath(".//tr"):
+            continue
+        text = clean(el.text_content())
+        if not text:
+            continue
+        short = len(text) <= 40 and not text.endswith(("。", "；", "：", "！", "？"))
+        blocks.append(Paragraph(text, "subheading" if (el.tag.startswith("h") or short) else "body"))
+    return blocks
+
+
+def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Document:
+    """A www.gov.cn policy or news page. Raises ParseFailure when no body container is found."""
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    root = next((found[0] for xp in P.BODY if (found := tree.xpath(xp))), None)
+    if root is None:
+        raise ParseFailure("unknown_govcn_template", "no #UCAP-CONTENT, .pages_content or .TRS_Editor")
+    meta = metadata_table(tree)
+    head = {m.get("name"): (m.get("content") or "").strip() for m in tree.xpath("//meta") if m.get("name") in P.HEAD_META}
+    title = meta.get("标题") or next((clean(f[0].text_content()) for xp in P.TITLE if (f := tree.xpath(xp))), "")
+    title = title.split("_")[0] if "_中国政府网" in title else title
+    if not title:
+        raise ParseFailure("no_title", "no 标题, share-title, h1 or title")
+    paragraphs = body_blocks(root)
+    if not paragraphs:
+        raise ParseFailure("empty_body", "the body container holds no text")
+    published = first_published(head.get("firstpublishedtime"))
+    page_text = clean(tree.text_content())
+    news_time = P.NEWS_DATE.search(clean(" ".join(tree.xpath('//*[contains(@class, "pages-date")]//text()'))))
+    if published is None and news_time:
+        published = "{}-{}-{}T{}:{}:00+08:00".format(*news_time.groups())
+    pub_date = date.fromisoformat(published[:10]) if published else cn_date(meta.get("发布日期")) or cn_date(meta.get("成文日期"))
+    src = meta.get("来源") or (P.SOURCE_LINE.search(page_text).group(1) if P.SOURCE_LINE.search(page_text) else None)
+    if src:
+        meta["来源"] = src
+    meta.update({k: v for k, v in head.items() if v})
+    return Document(url=url, source=P.SOURCE, publisher=P.PUBLISHER, title=title, pub_date=pub_date,
+                    paragraphs=paragraphs, published_at=published, meta=meta, generation=_template(tree, meta))
+
+
+def _template(tree: lxml_html.HtmlElement, meta: dict[str, str]) -> str:
+    body_class = " ".join(tree.xpath("//body/@class"))
+    if "ZC_GWYBMWJ" in body_class:
+        return "department_file"
+    if "XXGK_GWYWJ" in body_class:
+        return "state_council_file"
+    if "发文机关" in meta:
+        return "policy_table_2018"
+    return "news"

@@ -1,0 +1,28 @@
+"""www.gov.cn: URL schemes, selectors and metadata labels, as data (../shared/corpus/gov/STRUCTURE.md §2–4)."""
+
+from __future__ import annotations
+
+import re
+
+HOST = "www.gov.cn"
+SOURCE = "govcn"
+PUBLISHER = "中国政府网"
+
+URL_KINDS: dict[str, re.Pattern[str]] = {
+    "policy": re.compile(r"/zhengce/(?:content|zhengceku)/(?:\d{4}-\d{2}/\d{2}|\d{6})/content_\d+\.htm$"),
+    "policy_other": re.compile(r"/zhengce/\d{6}/content_\d+\.htm$"),
+    "gazette": re.compile(r"/gongbao/\d{4}/issue_\d+/\d{6}/content_\d+\.html$"),
+    "news": re.compile(r"/(?:xinwen/\d{4}-\d{2}/\d{2}|yaowen/liebiao/\d{6}|lianbo/[a-z]+/\d{6})/content_\d+\.htm$"),
+}
+CONTENT_ID = re.compile(r"content_(\d+)\.html?$")
+
+#: Body containers, first match wins (the department template repeats the body in .pchide).
+BODY = ('//*[@id="UCAP-CONTENT"]', '//*[contains(concat(" ", normalize-space(@class), " "), " pages_content ")]',
+        '//*[contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")]')
+TITLE = ('//div[contains(@class, "share-title")]', "//h1", "//title")
+#: Metadata table labels (value in the next cell); spaces and &nbsp; inside labels are ignored.
+META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "来源", "公文种类", "主题词")
+#: <meta name=…> fields worth keeping.
+HEAD_META = ("firstpublishedtime", "lastmodifiedtime", "manuscriptId", "lanmu", "catalog", "keywords", "author")
+NEWS_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2})")
+SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s|]+)")

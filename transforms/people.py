@@ -1,0 +1,107 @@
+"""Parse people.com.cn portal article pages (the rm_txt, 2016wb and health-channel templates of
+../shared/corpus/rmrb/STRUCTURE.md §4) into Documents. Pages of a multi-page article name their
+other pages in meta['pages']; join_pages merges them. A page reprinting the e-paper names it in
+meta['reprint_of']."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from transforms import rmrb_patterns as RP
+from transforms.encoding import decode_html
+from transforms.records import Document, Paragraph, ParseFailure
+from transforms.rmrb_article import parse_print_line, split_title_tag
+from transforms.text import clean, split_names
+
+SOURCE = "people"
+PUBLISHER = "人民网"
+
+#: Per template (first whose body is present): title, 引题, 副题, author, date/source line, body, editors.
+TEMPLATES: dict[str, dict[str, str]] = {
+    "rm_txt": {"title": '//div[contains(@class,"rm_txt")]//h1', "pre": '//h3[contains(@class,"pre")]',
+               "sub": '//h4[contains(@class,"sub")]', "author": '//div[contains(@class,"author")]',
+               "line": '//div[contains(@class,"channel")]/div[contains(@class,"col-1-1")]',
+               "body": '//div[contains(@class,"rm_txt_con")]', "edit": '//div[contains(@class,"edit")]'},
+    "2016wb": {"title": '//div[contains(@class,"text_title")]//h1', "pre": '//div[contains(@class,"text_title")]//h3',
+               "sub": '//div[contains(@class,"text_title")]//h4', "author": '//div[contains(@class,"text_title")]//p[contains(@class,"author")]',
+               "line": '//div[contains(@class,"box01")]/div[contains(@class,"fl")]', "body": '//*[@id="rwb_zw"]',
+               "edit": '//div[contains(@class,"edit")]'},
+    "health": {"title": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h2',
+               "pre": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h4',
+               "sub": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h3', "author": "//nonexistent",
+               "line": '//div[contains(@class,"artOri")]', "body": '//div[contains(@class,"artDet")]',
+               "edit": '//div[contains(@class,"editor")]'},
+}
+TIME = re.compile(r"(\d{4})年(\d{2})月(\d{2})日\s*(\d{2}):(\d{2})")
+EDITORS = re.compile(r"责编[:：]\s*([^)）]+)")
+
+
+def _text(tree: lxml_html.HtmlElement, xp: str) -> str | None:
+    found = tree.xpath(xp)
+    return clean(found[0].text_content()) or None if found else None
+
+
+def parse_people(body: bytes, url: str, content_type: str | None = None) -> Document:
+    """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    for bad in tree.xpath("//script|//style|//*[contains(@class,'otitle')]|//*[contains(@class,'section-common-share-wrap')]"):
+        bad.drop_tree()
+    name, xp = next(((n, t) for n, t in TEMPLATES.items() if tree.xpath(t["body"])), (None, None))
+    if xp is None:
+        raise ParseFailure("unknown_people_template", "no .rm_txt_con, #rwb_zw nor .artDet")
+    raw_title = _text(tree, xp["title"]) or clean((tree.xpath("//title") or [None])[0].text_content().split("--")[0]) if tree.xpath("//title") else ""
+    if not raw_title:
+        raise ParseFailure("no_title", "no h1/h2 title")
+    title, tag = split_title_tag(raw_title)
+    root = tree.xpath(xp["body"])[0]
+    paragraphs = []
+    print_line = None
+    for p in root.xpath(".//p"):
+        t = clean(p.text_content())
+        if not t:
+            continue
+        if RP.PRINT_LINE.fullmatch(t):
+            print_line = t
+            continue
+        short = len(t) <= 40 and not t.endswith(RP.SENTENCE_END)
+        paragraphs.append(Paragraph(t, "subheading" if short and p.xpath(".//strong|.//b") else "body"))
+    if not paragraphs:
+        raise ParseFailure("empty_body", "the article body holds no paragraph")
+    print_line = print_line or _text(tree, '//*[@id="paper_num"]')
+    printed = parse_print_line(print_line) if print_line and RP.PRINT_LINE.search(print_line) else None
+    line_el = tree.xpath(xp["line"])
+    line = clean(line_el[0].text_content()) if line_el else ""
+    tm = TIME.search(line)
+    meta: dict[str, str] = {}
+    src = re.search(r"来源[:：]\s*(\S+)", line)
+    if src:
+        meta["来源"] = src.group(1)
+    for a in line_el[0].xpath(".//a[@href]") if line_el else []:
+        href = urljoin(url, a.get("href"))
+        if RP.classify_url(href)[0] == "article":
+            meta["reprint_of"] = href
+    pages = [urljoin(url, h) for h in tree.xpath('//div[contains(@class,"zdfy")]//a/@href')]
+    if pages:
+        meta["pages"] = " ".join(dict.fromkeys(pages))
+    em = EDITORS.search(_text(tree, xp["edit"]) or "")
+    published = "{}-{}-{}T{}:{}:00+08:00".format(*tm.groups()) if tm else None
+    return Document(
+        url=url, source=SOURCE, publisher=PUBLISHER if not printed else RP.PUBLISHER, title=title, title_tag=tag,
+        pre_title=_text(tree, xp["pre"]), subtitle=_text(tree, xp["sub"]), byline=_text(tree, xp["author"]),
+        pub_date=printed[0] if printed else (date.fromisoformat(published[:10]) if published else None),
+        page_no=printed[1] if printed else None, paragraphs=paragraphs, editors=split_names(em.group(1)) if em else [],
+        print_line=print_line if printed else None, published_at=published, meta=meta, generation=name,
+    )
+
+
+def join_pages(first: Document, rest: list[Document]) -> Document:
+    """One document from the pages of a multi-page article, paragraphs in page order."""
+    for doc in rest:
+        first.paragraphs.extend(doc.paragraphs)
+    first.meta.pop("pages", None)
+    return first

@@ -1,0 +1,62 @@
+"""Parse 国家统计局 release pages (the ≤2022 xilan template and the 2023+ detail template) into
+Documents, tables included as tab-separated rows. A page that is an anti-bot challenge is a
+ParseFailure('blocked_anti_bot'), never content."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from lxml import html as lxml_html
+
+from transforms.encoding import decode_html
+from transforms.govcn import body_blocks
+from transforms.records import Document, ParseFailure
+from transforms.text import clean
+
+SOURCE = "stats"
+PUBLISHER = "国家统计局"
+#: Per template: title, date/source line, body container (XPath).
+TEMPLATES = {
+    "xilan": ('//*[contains(@class, "xilan_tit")]', '//*[contains(@class, "xilan_titf")]', '//*[contains(@class, "xilan_con")]'),
+    "detail": ('//div[contains(@class, "detail-title")]//h1', '//div[contains(@class, "detail-title-des")]',
+               '//*[contains(@class, "TRS_Editor") or contains(@class, "TRS_UEDITOR")]'),
+}
+PUBLISHED = re.compile(r"发布时间[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
+SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s发]+)")
+#: Signs of the site's JavaScript anti-bot wall (wzws) instead of content.
+CHALLENGE = re.compile(r"wzws|WZWS|请开启JavaScript|Please enable JavaScript|安全验证|访问验证", re.I)
+
+
+def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Document:
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    for bad in tree.xpath("//script|//style"):
+        if CHALLENGE.search(bad.text_content() or "") and not tree.xpath(TEMPLATES["xilan"][2] + "|" + TEMPLATES["detail"][2]):
+            raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
+        bad.drop_tree()
+    for name, (title_xp, line_xp, body_xp) in TEMPLATES.items():
+        roots = tree.xpath(body_xp)
+        if roots:
+            break
+    else:
+        if CHALLENGE.search(text):
+            raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
+        raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
+    title = clean(" ".join(t.text_content() for t in tree.xpath(title_xp)[:1])) or clean(
+        (tree.xpath("//title") or [lxml_html.fromstring("<title></title>")])[0].text_content())
+    if not title:
+        raise ParseFailure("no_title", "no release title")
+    line = clean(" ".join(x.text_content() for x in tree.xpath(line_xp)))
+    m = PUBLISHED.search(line) or PUBLISHED.search(clean(tree.text_content()))
+    published = None
+    pub_date = None
+    if m:
+        pub_date = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4) or '00'}:{m.group(5) or '00'}:00+08:00"
+    paragraphs = body_blocks(roots[0])
+    if not paragraphs:
+        raise ParseFailure("empty_body", "the release body holds no text")
+    sm = SOURCE_LINE.search(line)
+    return Document(url=url, source=SOURCE, publisher=PUBLISHER, title=title, pub_date=pub_date, paragraphs=paragraphs,
+                    published_at=published, meta={"来源": sm.group(1)} if sm else {}, generation=name)
