@@ -6,7 +6,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from transforms import PARSER_VERSION, rmrb_day
+from transforms.govcn import parse_govcn
+from transforms.pages_day import parser_for
+from transforms.people import parse_people
 from transforms.rmrb_day import DayParse, RawPage
+from transforms.stats import parse_stats
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,9 @@ class SourceSpec:
 
 SOURCES: dict[str, SourceSpec] = {
     "rmrb": SourceSpec("rmrb", "rmrb", rmrb_day.parse_day, PARSER_VERSION, "人民日报 e-paper, paper.people.com.cn"),
+    "govcn": SourceSpec("govcn", "govcn", parser_for(parse_govcn), PARSER_VERSION, "中国政府网 policies and releases, www.gov.cn"),
+    "stats": SourceSpec("stats", "stats", parser_for(parse_stats), PARSER_VERSION, "国家统计局 releases, www.stats.gov.cn"),
+    "people": SourceSpec("people", "people", parser_for(parse_people), PARSER_VERSION, "人民网 articles, people.com.cn"),
 }
 
 

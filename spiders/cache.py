@@ -73,9 +73,11 @@ class LandingCacheStorage:
 
 
 class LandingPolicy:
-    """Land 200 responses; serve landed pages as fresh unless refreshing; site files live a day."""
+    """Land 200 responses (and absent site files); serve landed pages as fresh unless refreshing;
+    site files live a day, listings of today or yesterday an hour."""
 
     SITE_TTL = timedelta(hours=24)
+    LISTING_TTL = timedelta(hours=1)
 
     def __init__(self, settings: BaseSettings) -> None:
         self.refresh = settings.getbool("PRESSROOM_REFRESH")
@@ -84,13 +86,23 @@ class LandingPolicy:
         return request.method == "GET"
 
     def should_cache_response(self, response: Response, request: Request) -> bool:
-        return response.status == 200 and "dataloss" not in response.flags
+        if "dataloss" in response.flags:
+            return False
+        # pages land when they answer 200; a site file (robots.txt) that is absent is an answer too
+        return response.status == 200 or (landing_info(request) is None and response.status == 404)
 
     def is_cached_response_fresh(self, cachedresponse: Response, request: Request) -> bool:
-        if landing_info(request) is None:
-            fetched = request.meta.get("landed_meta", {}).get("fetched_at")
-            return bool(fetched) and datetime.now(timezone.utc) - datetime.fromisoformat(fetched) < self.SITE_TTL
-        return not self.refresh
+        info = landing_info(request)
+        fetched = request.meta.get("landed_meta", {}).get("fetched_at")
+        age = datetime.now(timezone.utc) - datetime.fromisoformat(fetched) if fetched else None
+        if info is None:
+            return age is not None and age < self.SITE_TTL
+        if self.refresh:
+            return False
+        if info.get("kind") in ("api", "list") and date.fromisoformat(info["day"]) >= date.today() - timedelta(days=1):
+            # a listing of today or yesterday may still grow: ask again after an hour
+            return age is not None and age < self.LISTING_TTL
+        return True
 
     def is_cached_response_valid(self, cachedresponse: Response, response: Response, request: Request) -> bool:
         return False

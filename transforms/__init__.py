@@ -1,3 +1,3 @@
 """Pure parsing: landed bytes in, typed records out. No network, database or Airflow here."""
 
-PARSER_VERSION = "rmrb-1"
+PARSER_VERSION = "pages-2"

@@ -1,0 +1,67 @@
+"""Mirror trees for the other sources, assembled in a temporary folder at test time from the real
+pages in ../shared/corpus (never copied into the project) plus listings written here, shaped like
+the real ones (STRUCTURE.md)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from transforms.govcn_api import search_url
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def place(root: Path, url: str, data: bytes) -> Path:
+    """Put `data` where the mirror serves `url` (query strings are part of the file name)."""
+    parts = urlsplit(url)
+    rel = parts.netloc + unquote(parts.path) + (("?" + unquote(parts.query)) if parts.query else "")
+    target = root / rel
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target
+
+
+def api_response(items: list[dict], page: int = 1, n: int = 50) -> bytes:
+    """A search-gov/data response in the shape of the saved one (code, searchVO.catMap, paramsVO)."""
+    cats = {c: {"totalCount": 0, "listVO": []} for c in ("gongwen", "bumenfile", "otherfile", "gongbao")}
+    for it in items:
+        day = datetime.fromisoformat(it["day"]).replace(hour=9, tzinfo=BEIJING)
+        cats[it["cat"]]["listVO"].append({
+            "id": it["id"], "title": it["title"], "url": it["url"], "pubtimeStr": day.strftime("%Y.%m.%d"),
+            "pubtime": int(day.timestamp() * 1000), "ptime": 0, "pcode": it.get("pcode", ""),
+            "puborg": it.get("puborg", ""), "childtype": "", "index": "", "summary": ""})
+        cats[it["cat"]]["totalCount"] += 1
+    return json.dumps({"code": 200, "msg": "操作成功", "data": None,
+                       "searchVO": {"totalCount": len(items), "catMap": cats, "listVO": []},
+                       "paramsVO": {"t": "zhengcelibrary", "p": page, "n": n, "type": "gwyzcwjk"}}, ensure_ascii=False).encode()
+
+
+GOV_PAGES = {
+    "2026-09-17": ("policy/2026-09-17_zhengce_content_202609_content_7081356.html",
+                   "https://www.gov.cn/zhengce/content/202609/content_7081356.htm", "gongwen", "国务院办公厅关于进一步加强烟花爆竹全链条安全监管的意见"),
+    "2026-09-28": ("policy/2026-09-28_zhengce_zhengceku_202609_content_7082302.html",
+                   "https://www.gov.cn/zhengce/zhengceku/202609/content_7082302.htm", "bumenfile", "中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》"),
+}
+
+
+def govcn_site(shared: Path, root: Path, first: date, last: date) -> Path:
+    """www.gov.cn for the days first..last: one search page a day, the two real policy pages."""
+    day = first
+    while day <= last:
+        items = []
+        if day.isoformat() in GOV_PAGES:
+            src, url, cat, title = GOV_PAGES[day.isoformat()]
+            place(root, url, (shared / "corpus/gov/www.gov.cn" / src).read_bytes())
+            items.append({"id": url[-12:-4], "title": title, "url": url, "cat": cat, "day": day.isoformat()})
+        place(root, search_url(1, start=day, end=day), api_response(items))
+        day += timedelta(days=1)
+    return root
+
+
+def copy_tree(src: Path, dst: Path) -> Path:
+    shutil.copytree(src, dst, dirs_exist_ok=True)
+    return dst
