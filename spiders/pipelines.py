@@ -14,8 +14,11 @@ from pressroom.landing import LandingStore, utcnow
 from spiders.items import FAILED_OUTCOMES, DayStatus, PageOutcome
 
 
+SEVERITY = {"ok": 0, "no_paper": 1, "blocked": 2, "failed": 2}
+
+
 def day_status(status: DayStatus | None, outcomes: list[PageOutcome]) -> str:
-    """complete, partial (some URL failed), no_paper, failed (first page failed) or incomplete.
+    """complete, partial (some URL failed), no_paper, blocked, failed (first page failed) or incomplete.
 
     >>> day_status(DayStatus("rmrb", "2024-03-27", "ok"), [])
     'complete'
@@ -45,7 +48,10 @@ class DayRecordPipeline:
             self.outcomes[(item.source, item.day)].append(item)
             self.stats.inc_value(f"pressroom/outcome/{item.outcome}")
         elif isinstance(item, DayStatus):
-            self.status[(item.source, item.day)] = item
+            key = (item.source, item.day)
+            # a day several listings speak for keeps the worst word: failed/blocked over no_paper over ok
+            if key not in self.status or SEVERITY.get(item.status, 0) >= SEVERITY.get(self.status[key].status, 0):
+                self.status[key] = item
         return item
 
     def close_spider(self, spider: Spider | None = None) -> None:

@@ -65,3 +65,33 @@ def govcn_site(shared: Path, root: Path, first: date, last: date) -> Path:
 def copy_tree(src: Path, dst: Path) -> Path:
     shutil.copytree(src, dst, dirs_exist_ok=True)
     return dst
+
+
+STATS_RELEASES = {
+    "http://www.stats.gov.cn/tjsj/zxfb/201603/t20160312_1330113.html": "2016-03-12_tjsj_zxfb_201603_t20160312_1330113.html",
+    "http://www.stats.gov.cn/tjsj/zxfb/201501/t20150121_671820.html": "2015-01-21_tjsj_zxfb_201501_t20150121_671820.html",
+}
+
+
+def stats_list_page(links: list[tuple[str, str, str]], next_page: str | None) -> bytes:
+    """A ≤2022 release list page: ul.center_list_contlist of links with their dates, a next-page link."""
+    items = "\n".join(
+        f'<li><a href="{href}" target="_blank"><font class="cont_tit03">{title}</font></a>'
+        f'<font class="cont_tit02">{day}</font></li>' for href, title, day in links)
+    nxt = f'<a class="next-page" href="{next_page}">下一页</a>' if next_page else ""
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>最新发布</title></head><body>'
+            f'<div class="center_list"><ul class="center_list_contlist">\n{items}\n</ul>{nxt}</div></body></html>').encode()
+
+
+def stats_site(shared: Path, root: Path) -> Path:
+    """/tjsj/zxfb/ with two list pages around 2016-03-12 and the two real releases."""
+    for url, name in STATS_RELEASES.items():
+        place(root, url, (shared / "corpus/gov/stats.gov.cn/release" / name).read_bytes())
+    place(root, "http://www.stats.gov.cn/tjsj/zxfb/index.html", stats_list_page([
+        ("./201603/t20160315_1331000.html", "2016年2月份国民经济运行情况", "2016-03-15"),
+        ("./201603/t20160312_1330113.html", "2016年1-2月份规模以上工业增加值增长5.4%", "2016-03-12"),
+        ("./201603/t20160310_1329800.html", "2016年2月份居民消费价格指数", "2016-03-10"),
+    ], "index_1.html"))
+    place(root, "http://www.stats.gov.cn/tjsj/zxfb/index_1.html", stats_list_page([
+        ("./201501/t20150121_671820.html", "2014年1-4季度我国GDP初步核算情况", "2015-01-21")], None))
+    return root

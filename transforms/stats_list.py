@@ -1,0 +1,69 @@
+"""国家统计局 release lists (/tjsj/zxfb/ up to 2022, /sj/zxfb/ since): the release links of a list
+page, each with the day its URL carries, and the URL of the next list page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from transforms.encoding import decode_html
+from transforms.text import clean
+
+HOST = "www.stats.gov.cn"
+LISTS = {"tjsj": f"http://{HOST}/tjsj/zxfb/", "sj": f"https://{HOST}/sj/zxfb/"}
+#: Up to this day releases live under /tjsj/zxfb/, after it under /sj/zxfb/.
+OLD_SCHEME_UNTIL = date(2022, 12, 31)
+RELEASE_URL = re.compile(r"/(?:tjsj|sj)/zxfb/(\d{6})/t(\d{4})(\d{2})(\d{2})_\d+\.html?$")
+
+
+@dataclass(frozen=True)
+class ListedRelease:
+    url: str
+    title: str
+    day: date
+
+
+def list_roots(first: date, last: date) -> list[str]:
+    """The list roots that cover a date range.
+
+    >>> list_roots(date(2016, 3, 1), date(2016, 3, 31))
+    ['http://www.stats.gov.cn/tjsj/zxfb/']
+    >>> len(list_roots(date(2022, 12, 1), date(2023, 1, 31)))
+    2
+    """
+    roots = []
+    if first <= OLD_SCHEME_UNTIL:
+        roots.append(LISTS["tjsj"])
+    if last > OLD_SCHEME_UNTIL:
+        roots.append(LISTS["sj"])
+    return roots
+
+
+def page_url(root: str, n: int) -> str:
+    """List page n (0 = the first) under a root, in the TRS paging scheme (index.html, index_1.html …).
+
+    >>> page_url("https://www.stats.gov.cn/sj/zxfb/", 2)
+    'https://www.stats.gov.cn/sj/zxfb/index_2.html'
+    """
+    return f"{root}index.html" if n == 0 else f"{root}index_{n}.html"
+
+
+def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedRelease]:
+    """The releases a list page links to, newest first, with the day from their URL."""
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    out: list[ListedRelease] = []
+    seen: set[str] = set()
+    for a in tree.xpath("//a[@href]"):
+        link = urljoin(url, a.get("href"))
+        m = RELEASE_URL.search(link)
+        if not m or link in seen:
+            continue
+        seen.add(link)
+        title = clean(a.get("title") or a.text_content())
+        out.append(ListedRelease(link, title, date(int(m.group(2)), int(m.group(3)), int(m.group(4)))))
+    return out
