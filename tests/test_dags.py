@@ -23,10 +23,12 @@ def dagbag():
 
 def test_every_dag_file_imports(dagbag) -> None:
     assert dagbag.import_errors == {}
-    assert "rmrb_daily" in dagbag.dag_ids
-    dag = dagbag.get_dag("rmrb_daily")
-    assert [t.task_id for t in dag.topological_sort()] == ["crawl", "parse", "load"]
-    assert all(t.execution_timeout is not None and t.retries >= 1 for t in dag.tasks)
+    assert {"rmrb_daily", "govcn_daily", "stats_daily"} <= set(dagbag.dag_ids)
+    for dag_id in ("rmrb_daily", "govcn_daily", "stats_daily"):
+        dag = dagbag.get_dag(dag_id)
+        assert [t.task_id for t in dag.topological_sort()] == ["crawl", "parse", "load"]
+        assert all(t.execution_timeout is not None and t.retries >= 1 for t in dag.tasks)
+        assert str(dag.timezone) in ("Asia/Shanghai", "Timezone('Asia/Shanghai')")
 
 
 def test_rmrb_daily_runs_against_the_mirror(dagbag, cfg, sample_mirror, monkeypatch) -> None:
@@ -47,3 +49,22 @@ def test_rmrb_daily_runs_against_the_mirror(dagbag, cfg, sample_mirror, monkeypa
         assert conn.scalar(select(SourceDay.status).where(SourceDay.day == day)) == "complete"
         stages = conn.execute(select(EtlRun.stage, EtlRun.status, EtlRun.trigger).order_by(EtlRun.id)).all()
     assert stages == [("crawl", "success", "airflow"), ("parse", "success", "airflow"), ("load", "success", "airflow")]
+
+
+def test_govcn_daily_runs_against_a_mirror(dagbag, cfg, shared, tmp_path, monkeypatch) -> None:
+    from tests.faultserver import FaultServer
+    from tests.sites import govcn_site
+    from warehouse.db import make_engine
+    from warehouse.models import Document
+
+    site = govcn_site(shared, tmp_path / "site", date(2026, 9, 17), date(2026, 9, 17))
+    with FaultServer(site, {}) as server:
+        monkeypatch.setenv("AIRFLOW_VAR_PRESSROOM_DATA", cfg.data)
+        monkeypatch.setenv("AIRFLOW_VAR_PRESSROOM_DB_URL", cfg.db_url)
+        monkeypatch.setenv("AIRFLOW_VAR_PRESSROOM_MIRROR", server.url)
+        run = dagbag.get_dag("govcn_daily").test(logical_date=pendulum.datetime(2026, 9, 17, 23, 0, tz="Asia/Shanghai"))
+    assert run.state == "success"
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        assert conn.scalar(select(Document.title)) == "国务院办公厅关于进一步加强烟花爆竹全链条安全监管的意见"
+    engine.dispose()
