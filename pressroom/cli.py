@@ -63,6 +63,8 @@ def crawl_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--mirror", metavar="URL", help="Send every request to a `pressroom mirror` server; landed pages keep the real URLs.")(f)
     f = click.option("--refresh", is_flag=True, help="Download pages again even if already landed (changed pages become new versions).")(f)
     f = click.option("--delay", type=float, help="Seconds between requests to a host (default 1, AutoThrottled; 0 with --mirror).")(f)
+    f = click.option("-a", "--spider-arg", "spider_args", multiple=True, metavar="KEY=VALUE",
+                     help="An argument for the spider, e.g. -a channels=http://finance.people.com.cn/GB/70846/ (repeatable).")(f)
     f = click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's own INFO log as well.")(f)
     return click.option("-q", "--quiet", is_flag=True, help="No progress lines; only warnings and the summary.")(f)
 
@@ -97,10 +99,15 @@ def _record(cfg: Config, stage: str, source: str, first: date, last: date):  # t
 
 
 def _do_crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, mirror: str | None, refresh: bool,
-              delay: float | None, quiet: bool, verbose: bool = False, stats_out: str | None = None) -> tuple[Counter[str], list[str]]:
+              delay: float | None, quiet: bool, verbose: bool = False, stats_out: str | None = None,
+              spider_args: tuple[str, ...] = ()) -> tuple[Counter[str], list[str]]:
     from pressroom.stages import crawl, crawl_problems
 
+    bad = [a for a in spider_args if "=" not in a]
+    if bad:
+        raise click.UsageError(f"spider arguments are KEY=VALUE, not {bad[0]!r}")
     summary = crawl(cfg, source, ranges, mirror=mirror, refresh=refresh, delay=delay,
+                    spider_args=dict(a.split("=", 1) for a in spider_args),
                     stats_file=stats_out, log_level="INFO" if verbose else "WARNING", progress=not quiet)
     counts = Counter({k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")})
     problems = crawl_problems(summary)
@@ -129,12 +136,12 @@ def _finish(cfg: Config, engine, uid: str, command: str, source: str, first: dat
 @click.option("--stats-out", metavar="FILE", help="Write the crawl's summary (finish reason, counts, day statuses) as JSON.")
 @click.option("--no-record", is_flag=True, help="Do not write an etl_runs row (the caller records the run).")
 @click.pass_obj
-def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, quiet, stats_out, no_record) -> None:
+def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet, stats_out, no_record) -> None:
     """Fetch a day (or range) and land every page in the landing area."""
     first, last = first.date(), (last or first).date()
     _days(first, last)
     engine, uid = (None, "") if no_record else _record(obj.cfg, "crawl", source, first, last)
-    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out)
+    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out, spider_args=spider_args)
     _finish(obj.cfg, engine, uid, "crawl", source, first, last, counts, problems)
 
 
@@ -198,10 +205,11 @@ def reparse_cmd(obj: Ctx, source: str, first, last) -> None:
 @date_options
 @crawl_options
 @click.pass_obj
-def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, quiet) -> None:
+def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet) -> None:
     """Crawl → parse → load a day (or range) into the warehouse."""
     first, last = first.date(), (last or first).date()
-    counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose)
+    counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose,
+                                    spider_args=spider_args)
     _finish(obj.cfg, None, "", "run", source, first, last, counts, problems)
 
 

@@ -56,7 +56,8 @@ def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = Fa
     return settings
 
 
-def crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], **options: Any) -> dict[str, Any]:
+def crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, spider_args: dict[str, str] | None = None,
+          **options: Any) -> dict[str, Any]:
     """Crawl each (first, last) range in this process; returns the merged crawl summary.
 
     The Twisted reactor cannot restart: call this once per process (Airflow uses crawl_subprocess).
@@ -68,7 +69,7 @@ def crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], **options: 
     crawlers = []
     for first, last in ranges:
         crawler = process.create_crawler(spec.spider)
-        process.crawl(crawler, date=first.isoformat(), to=last.isoformat())
+        process.crawl(crawler, date=first.isoformat(), to=last.isoformat(), **(spider_args or {}))
         crawlers.append(crawler)
     process.start()
     return merge_summaries([c.stats.get_value("pressroom/summary") or {"finish_reason": "not_started"} for c in crawlers])

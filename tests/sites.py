@@ -95,3 +95,38 @@ def stats_site(shared: Path, root: Path) -> Path:
     place(root, "http://www.stats.gov.cn/tjsj/zxfb/index_1.html", stats_list_page([
         ("./201501/t20150121_671820.html", "2014年1-4季度我国GDP初步核算情况", "2015-01-21")], None))
     return root
+
+
+PEOPLE_PAGES = {
+    "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html": "people_finance_20240510_c1004-40232587.html",
+    "http://culture.people.com.cn/n1/2019/0615/c1013-31153719.html": "people_culture_20190615_c1013-31153719.html",
+}
+
+
+def channel_list_page(links: list[tuple[str, str]]) -> bytes:
+    """A channel list page: headlines linking to /n1/YYYY/MMDD/c…html articles, with their dates."""
+    items = "\n".join(f'<li><a href="{href}" target="_blank">{title}</a><em>{href.split("/n1/")[1][:9]}</em></li>'
+                      for href, title in links)
+    return (f'<html><head><meta charset="GB2312"><title>财经--人民网</title></head><body>'
+            f'<div class="ej_list_box clear"><ul class="list_ej2">\n{items}\n</ul></div></body></html>').encode("gb18030")
+
+
+def people_site(shared: Path, root: Path) -> Path:
+    """Two channel lists, the real finance and culture pages, and the culture article's pages 2–4
+    (page 1's template with a body of their own)."""
+    for url, name in PEOPLE_PAGES.items():
+        place(root, url, (shared / "corpus/rmrb/portal" / name).read_bytes())
+    culture = (shared / "corpus/rmrb/portal/people_culture_20190615_c1013-31153719.html").read_text("utf-8")
+    start, end = culture.index('<div class="box_con" id="rwb_zw">'), culture.index('<div class="zdfy clearfix">')
+    for n in (2, 3, 4):
+        body = f'<div class="box_con" id="rwb_zw"><p>\u3000\u3000第{n}页的正文。</p>'
+        place(root, f"http://culture.people.com.cn/n1/2019/0615/c1013-31153719-{n}.html",
+              (culture[:start] + body + culture[end:]).encode("utf-8"))
+    place(root, "http://finance.people.com.cn/GB/70846/index.html", channel_list_page([
+        ("/n1/2024/0511/c1004-40233000.html", "次日的一篇文章"),
+        ("/n1/2024/0510/c1004-40232587.html", "在新时代中部地区崛起中争先出彩"),
+        ("/n1/2024/0509/c1004-40231000.html", "前一日的一篇文章")]))
+    place(root, "http://culture.people.com.cn/GB/87423/index.html", channel_list_page([
+        ("/n1/2019/0615/c1013-31153719.html", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"),
+        ("/n1/2019/0614/c1013-31150000.html", "前一日的一篇文章")]))
+    return root

@@ -11,7 +11,7 @@ from tests.conftest import run_cli
 from tests.faultserver import FaultServer
 from tests.sites import govcn_site
 from warehouse.db import make_engine
-from warehouse.models import Document, FigureRow, SourceDay
+from warehouse.models import Document, FigureRow, Paragraph, SourceDay
 
 
 def counts_of(line: str) -> dict[str, int]:
@@ -71,4 +71,29 @@ def test_stats_anti_bot_challenge_is_recorded_as_blocked(cfg, tmp_path) -> None:
         assert conn.execute(select(SourceDay.status, SourceDay.detail)).one() == (
             "blocked", "stats.gov.cn answered with its anti-bot challenge (wzws), not the release list")
         assert conn.scalar(select(func.count()).select_from(Document)) == 0
+    engine.dispose()
+
+
+def test_people_channel_lists_multi_page_articles_and_reprints(cfg, shared, tmp_path) -> None:
+    from tests.sites import people_site
+
+    site = people_site(shared, tmp_path / "site")
+    channels = "http://finance.people.com.cn/GB/70846/,http://culture.people.com.cn/GB/87423/"
+    with FaultServer(site, {}) as server:
+        for first, last in (("2019-06-15", "2019-06-15"), ("2024-05-10", "2024-05-10")):
+            crawl = run_cli(cfg, "crawl", "people", "--date", first, "--to", last, "--mirror", server.url, "-q",
+                            "-a", f"channels={channels}")
+            assert crawl.returncode == 0, crawl.stderr
+        assert "/finance.people.com.cn/n1/2024/0511/c1004-40233000.html" not in server.requests
+    for day in ("2019-06-15", "2024-05-10"):
+        assert run_cli(cfg, "parse", "people", "--date", day).returncode == 0
+        assert run_cli(cfg, "load", "people", "--date", day).returncode == 0
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        docs = {r.title: r for r in conn.execute(select(Document.title, Document.id, Document.publisher, Document.pub_date))}
+        culture = docs["女儿出嫁，郑板桥画了几笔兰花当嫁妆"]
+        texts = conn.scalars(select(Paragraph.text).where(Paragraph.document_id == culture.id).order_by(Paragraph.seq)).all()
+        assert texts[-3:] == ["第2页的正文。", "第3页的正文。", "第4页的正文。"]  # the article's four pages joined
+        finance = docs["在新时代中部地区崛起中争先出彩"]
+        assert (finance.publisher, finance.pub_date) == ("人民日报", date(2024, 5, 10))
     engine.dispose()
