@@ -16,10 +16,11 @@ from transforms.govcn import parse_govcn
 from transforms.people import parse_people
 from transforms.records import Document, ParseFailure
 from transforms.rmrb_article import parse_article
+from transforms.scio import parse_scio
 from transforms.stats import parse_stats
 
 #: Page parsers by source; sources without one are read by the generic HTML reader.
-PAGE_PARSERS = {"govcn": parse_govcn, "stats": parse_stats, "people": parse_people}
+PAGE_PARSERS = {"govcn": parse_govcn, "stats": parse_stats, "people": parse_people, "scio": parse_scio}
 
 PAGE_DATE = re.compile(
     r"(?:name=[\"']?publishdate[\"']?\s+content=[\"']?|(?:发布时间|发布日期|发文日期|时间)[:：]\s*(?:<[^>]+>\s*)*)"

@@ -10,6 +10,7 @@ from transforms.govcn import parse_govcn
 from transforms.pages_day import parser_for
 from transforms.people import parse_people
 from transforms.rmrb_day import DayParse, RawPage
+from transforms.scio import parse_scio
 from transforms.stats import parse_stats
 
 
@@ -27,6 +28,7 @@ SOURCES: dict[str, SourceSpec] = {
     "govcn": SourceSpec("govcn", "govcn", parser_for(parse_govcn), PARSER_VERSION, "中国政府网 policies and releases, www.gov.cn"),
     "stats": SourceSpec("stats", "stats", parser_for(parse_stats), PARSER_VERSION, "国家统计局 releases, www.stats.gov.cn"),
     "people": SourceSpec("people", "people", parser_for(parse_people), PARSER_VERSION, "人民网 articles, people.com.cn"),
+    "scio": SourceSpec("scio", "scio", parser_for(parse_scio), PARSER_VERSION, "国务院新闻办 press conferences, www.scio.gov.cn"),
 }
 
 

@@ -130,3 +130,34 @@ def people_site(shared: Path, root: Path) -> Path:
         ("/n1/2019/0615/c1013-31153719.html", "女儿出嫁，郑板桥画了几笔兰花当嫁妆"),
         ("/n1/2019/0614/c1013-31150000.html", "前一日的一篇文章")]))
     return root
+
+
+def scio_page(title: str, published: str, paragraphs: list[str], links: str = "") -> bytes:
+    """A www.scio.gov.cn detail page in the TRS shape of the other State Council sites (title h1,
+    发布时间 line, body .TRS_Editor). Written here: no real SCIO page was available (STRUCTURE.md §10)."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}_国务院新闻办公室网站</title></head><body>'
+            f'<div class="detail"><h1>{title}</h1><div class="info">发布时间：{published}　来源：国务院新闻办公室网站</div>'
+            f'<div class="TRS_Editor">{body}</div>{links}</div></body></html>').encode()
+
+
+def scio_site(root: Path) -> Path:
+    """The SCIO column with one conference on 2024-04-16 and its transcript."""
+    conf = "https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/wqfb_55300/202404/t20240416_842000.html"
+    transcript = "https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/wqfb_55300/202404/t20240416_842001.html"
+    place(root, "https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/index.html", (
+        '<html><head><meta charset="utf-8"></head><body><ul class="list">'
+        f'<li><a href="./wqfb_55300/202404/t20240417_842100.html" title="次日的发布会">次日的发布会</a><span>2024-04-17</span></li>'
+        f'<li><a href="./wqfb_55300/202404/t20240416_842000.html" title="国新办举行2024年一季度国民经济运行情况新闻发布会">国新办举行2024年一季度国民经济运行情况新闻发布会</a><span>2024-04-16</span></li>'
+        f'<li><a href="./wqfb_55300/202404/t20240410_841000.html" title="更早的发布会">更早的发布会</a><span>2024-04-10</span></li>'
+        '</ul></body></html>').encode())
+    roster = ["发布人：国家统计局副局长、新闻发言人盛来运", "主持人：国务院新闻办新闻局副局长、新闻发言人寿小丽"]
+    place(root, conf, scio_page("国新办举行2024年一季度国民经济运行情况新闻发布会", "2024-04-16 10:00",
+                                roster + ["时间：2024年4月16日 10:00", "国家统计局介绍2024年一季度国民经济运行情况，并答记者问。"],
+                                f'<a href="./t20240416_842001.html">图文实录</a>'))
+    place(root, transcript, scio_page("国新办举行2024年一季度国民经济运行情况新闻发布会图文实录", "2024-04-16 18:00", roster + [
+        "寿小丽：女士们、先生们，大家上午好。欢迎出席国务院新闻办新闻发布会。",
+        "盛来运：一季度，国内生产总值296299亿元，按不变价格计算，同比增长5.3%，比上年四季度环比增长1.6%。",
+        "寿小丽：下面开始提问。",
+        "盛来运：3月份，全国城镇调查失业率为5.2%，比上月下降0.1个百分点。"]))
+    return root

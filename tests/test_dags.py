@@ -23,8 +23,9 @@ def dagbag():
 
 def test_every_dag_file_imports(dagbag) -> None:
     assert dagbag.import_errors == {}
-    assert {"rmrb_daily", "govcn_daily", "stats_daily"} <= set(dagbag.dag_ids)
-    for dag_id in ("rmrb_daily", "govcn_daily", "stats_daily"):
+    daily = ("rmrb_daily", "govcn_daily", "stats_daily", "scio_daily", "people_daily")
+    assert set(daily) <= set(dagbag.dag_ids)
+    for dag_id in daily:
         dag = dagbag.get_dag(dag_id)
         assert [t.task_id for t in dag.topological_sort()] == ["crawl", "parse", "load"]
         assert all(t.execution_timeout is not None and t.retries >= 1 for t in dag.tasks)

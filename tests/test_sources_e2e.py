@@ -11,7 +11,7 @@ from tests.conftest import run_cli
 from tests.faultserver import FaultServer
 from tests.sites import govcn_site
 from warehouse.db import make_engine
-from warehouse.models import Document, FigureRow, Paragraph, SourceDay
+from warehouse.models import Agency, Document, FigureRow, Paragraph, SourceDay, SpeakerRow
 
 
 def counts_of(line: str) -> dict[str, int]:
@@ -96,4 +96,22 @@ def test_people_channel_lists_multi_page_articles_and_reprints(cfg, shared, tmp_
         assert texts[-3:] == ["第2页的正文。", "第3页的正文。", "第4页的正文。"]  # the article's four pages joined
         finance = docs["在新时代中部地区崛起中争先出彩"]
         assert (finance.publisher, finance.pub_date) == ("人民日报", date(2024, 5, 10))
+    engine.dispose()
+
+
+def test_scio_conference_and_transcript_attribute_statements(cfg, tmp_path) -> None:
+    from tests.sites import scio_site
+
+    with FaultServer(scio_site(tmp_path / "site"), {}) as server:
+        result = run_cli(cfg, "run", "scio", "--date", "2024-04-16", "--mirror", server.url, "-q")
+        assert result.returncode == 0, result.stderr
+        assert not any("t20240410" in r or "t20240417" in r for r in server.requests)
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        titles = set(conn.scalars(select(Document.title)))
+        assert titles == {"国新办举行2024年一季度国民经济运行情况新闻发布会", "国新办举行2024年一季度国民经济运行情况新闻发布会图文实录"}
+        speakers = set(conn.execute(select(SpeakerRow.name, Agency.name).join(Agency, Agency.id == SpeakerRow.agency_id)))
+        assert speakers == {("盛来运", "国家统计局"), ("寿小丽", "国务院新闻办")}
+        figs = {(f.value, f.speaker, f.agency) for f in conn.execute(select(FigureRow.value, FigureRow.speaker, FigureRow.agency))}
+        assert (5.3, "盛来运", "国家统计局") in figs and (5.2, "盛来运", "国家统计局") in figs
     engine.dispose()

@@ -15,11 +15,12 @@ from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
 from transforms.extract.records import Event, Figure, Measure, MeasureGroup, Speaker
-from transforms.extract.speakers import find_bare_speaker, find_roster, find_speakers
+from transforms.extract.speakers import find_bare_speaker, find_roster, find_speakers, turn_speaker
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 
 EXTRACTOR_VERSION = "facts-1"
+ROSTER_LINE = re.compile(r"^\s*(?:发布人|出席人|嘉宾|主持人)\s*[:：]")
 NON_WORD = re.compile(r"[\W_]+")
 NOTE_LINE = re.compile(r"注\s*[:：]")
 NOTES = re.compile(r"^(?:附注|附录|注释|名词解释|指标解释|说明)[:：]?$")
@@ -150,7 +151,8 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
             if s.name not in known:
                 known[s.name] = s
                 result.speakers.append(s)
-        speaker = found[0] if found else find_bare_speaker(p.text, known)
+        speaker = turn_speaker(p.text, known) if known else None
+        speaker = speaker or (found[0] if found and not ROSTER_LINE.match(p.text) else None) or find_bare_speaker(p.text, known)
         if speaker is not None:
             current = speaker
         elif p.kind == "subheading":

@@ -73,7 +73,7 @@ def find_bare_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
 
 
 #: A press conference's list of speakers: "发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；…".
-ROSTER = re.compile(r"(?:发布人|出席人|发言人|嘉宾)\s*[:：]\s*(?P<list>[^。\n]+)")
+ROSTER = re.compile(r"(?:发布人|出席人|发言人|嘉宾|主持人)\s*[:：]\s*(?P<list>[^。\n]+)")
 ENTRY = re.compile(AGENCY.pattern + r"(?P<titles>[^；;，,]*?(?:" + TITLE.pattern + r"))(?P<name>[\u4e00-\u9fff·]{2,3})\s*$")
 
 
@@ -93,3 +93,21 @@ def find_roster(text: str, paragraph: int) -> list[Speaker]:
             out.append(Speaker(name=e.group("name"), agency=e.group("agency"), titles=titles, verb="发布",
                                evidence=entry.strip(), paragraph=paragraph))
     return out
+
+
+def turn_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
+    """In a transcript, the speaker whose name opens the paragraph: '付凌晖：…' or '【付凌晖】…'.
+
+    >>> s = Speaker("付凌晖", "国家统计局", ["新闻发言人"], "发布", "", 0)
+    >>> turn_speaker("付凌晖：一季度国民经济开局良好。", {"付凌晖": s}) is s, turn_speaker("付凌晖说，", {"付凌晖": s})
+    (True, None)
+    """
+    m = TURN.match(text)
+    if not m:
+        return None
+    head = m.group(1)
+    return next((sp for name, sp in known.items() if head.endswith(name)), None)
+
+
+#: A transcript turn: up to 16 characters (title, name) closed by 】 or a colon.
+TURN = re.compile(r"^\s*【?\s*([^：:】，,。]{2,16}?)\s*(?:】\s*[:：]?|[:：])")

@@ -1,0 +1,89 @@
+"""国务院新闻办公室 (SCIO) press-conference pages and their 图文实录 transcripts, and the column lists
+that link them (../shared/corpus/gov/STRUCTURE.md §5; the 2022+ www.scio.gov.cn/xwfb/ scheme).
+The conference page names the 发布人 (speakers, titles, agencies); the transcript gives each
+statement after its speaker's name, which the extractor follows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
+
+from transforms.encoding import decode_html
+from transforms.govcn import body_blocks
+from transforms.records import Document, ParseFailure
+from transforms.text import clean
+
+HOST = "www.scio.gov.cn"
+SOURCE = "scio"
+PUBLISHER = "国务院新闻办公室"
+#: The State Council Information Office's own press conferences.
+COLUMN = f"https://{HOST}/xwfb/gwyxwbgsxwfbh/"
+ITEM_URL = re.compile(r"/xwfb/[a-z0-9_/]+/(\d{6})/t(\d{4})(\d{2})(\d{2})_\d+\.html?$")
+BODY = ('//*[contains(@class, "TRS_Editor") or contains(@class, "trs_editor_view") or contains(@class, "TRS_UEDITOR")]',
+        '//*[@id="content"]', '//div[contains(@class, "article")]')
+PUBLISHED = re.compile(r"(?:发布时间|时间)[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
+
+
+@dataclass(frozen=True)
+class ListedConference:
+    url: str
+    title: str
+    day: date
+
+
+def list_page_url(n: int, column: str = COLUMN) -> str:
+    """Page n (0 = first) of a column, TRS paging.
+
+    >>> list_page_url(0), list_page_url(2)
+    ('https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/index.html', 'https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/index_2.html')
+    """
+    return f"{column}index.html" if n == 0 else f"{column}index_{n}.html"
+
+
+def parse_list(body: bytes, url: str) -> list[ListedConference]:
+    _, text = decode_html(body)
+    tree = lxml_html.fromstring(text or "<html/>")
+    out, seen = [], set()
+    for a in tree.xpath("//a[@href]"):
+        link = urljoin(url, a.get("href").strip())
+        m = ITEM_URL.search(link)
+        if m and link not in seen:
+            seen.add(link)
+            out.append(ListedConference(link, clean(a.get("title") or a.text_content()),
+                                        date(int(m.group(2)), int(m.group(3)), int(m.group(4)))))
+    return out
+
+
+def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Document:
+    """A conference page or its transcript. meta['transcript'] links the transcript when the page
+    has one; meta['page_kind'] is conference or transcript."""
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    root = next((f[0] for xp in BODY if (f := tree.xpath(xp))), None)
+    if root is None:
+        raise ParseFailure("unknown_scio_template", "no .TRS_Editor, #content or .article body")
+    title = clean(" ".join(tree.xpath("//h1[1]//text()"))) or clean(" ".join(tree.xpath("//title//text()"))).split("_")[0]
+    if not title:
+        raise ParseFailure("no_title", "no h1 or title")
+    paragraphs = body_blocks(root)
+    if not paragraphs:
+        raise ParseFailure("empty_body", "the page body holds no text")
+    meta = {"page_kind": "transcript" if "实录" in title else "conference"}
+    for a in tree.xpath("//a[@href]"):
+        if "实录" in clean(a.text_content()) and meta["page_kind"] == "conference":
+            meta["transcript"] = urljoin(url, a.get("href"))
+    m = PUBLISHED.search(clean(tree.text_content()))
+    um = ITEM_URL.search(url)
+    published = None
+    if m:
+        published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4) or '00'}:{m.group(5) or '00'}:00+08:00"
+    pub_date = date.fromisoformat(published[:10]) if published else (
+        date(int(um.group(2)), int(um.group(3)), int(um.group(4))) if um else None)
+    return Document(url=url, source=SOURCE, publisher=PUBLISHER, title=title, pub_date=pub_date, paragraphs=paragraphs,
+                    published_at=published, meta=meta, generation=meta["page_kind"])
