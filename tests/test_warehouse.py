@@ -22,8 +22,8 @@ from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, S
 PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 DAY = date(2024, 3, 27)
 TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
-          "agencies", "speakers", "figures", "measures", "measure_groups", "events"}
-HEAD = "0002"
+          "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts"}
+HEAD = "0003"
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +165,35 @@ def test_facts_are_loaded_with_provenance_and_replaced_atomically(landed_day) ->
         versions = set(conn.scalars(select(FigureRow.extractor_version)))
     engine.dispose()
     assert versions == {"facts-test"} and after < before
+
+
+def test_a_reprint_is_one_family_its_facts_stored_once(tmp_path) -> None:
+    """The e-paper article and its people.com.cn reprint: two documents, one set of facts, each
+    fact mentioned by both."""
+    from pressroom.stages import facts_of
+    from transforms.records import Document as Doc
+    from transforms.records import Paragraph as Para
+    from warehouse.models import Fact
+
+    text = ["前两个月，社会消费品零售总额81307亿元，同比增长5.5%。", "规模以上工业增加值同比增长7.0%。"]
+    epaper = Doc(url="http://paper.people.com.cn/rmrb/html/2024-03/27/nw.D110000renmrb_20240327_1-03.htm", source="rmrb",
+                 publisher="人民日报", title="消费市场稳步恢复", pub_date=DAY, paragraphs=[Para(t) for t in text])
+    reprint = Doc(url="http://finance.people.com.cn/n1/2024/0327/c1004-40000000.html", source="people", publisher="人民日报",
+                  title="消费市场稳步恢复", pub_date=DAY, paragraphs=[Para(t) for t in text], meta={"reprint_of": epaper.url})
+    cfg = Config.from_env(data=str(tmp_path / "landing"), db_url=f"sqlite:///{tmp_path / 'w.db'}")
+    store = LandingStore(cfg.data)
+    for source, doc in (("rmrb", epaper), ("people", reprint)):
+        row = doc.to_dict() | {"content_sha256": doc.content_sha256, "parser_version": "t"} | facts_of(doc)
+        store.put_jsonl(store.parsed_path(source, DAY, "documents.jsonl"), [row])
+        store.put_jsonl(store.parsed_path(source, DAY, "failures.jsonl"), [])
+        store.write_day(source, DAY, {"status": "complete", "outcomes": []})
+        load(cfg, source, [DAY], f"run-{source}")
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        figures = conn.scalar(select(func.count()).select_from(FigureRow))
+        facts = conn.scalar(select(func.count()).select_from(Fact))
+        mentions = conn.execute(select(FigureRow.fact_id, func.count()).group_by(FigureRow.fact_id)).all()
+        families = set(conn.scalars(select(Document.family_key)))
+    engine.dispose()
+    assert (figures, facts, len(families)) == (6, 3, 1)
+    assert {n for _, n in mentions} == {2}

@@ -3,6 +3,9 @@ transaction per day, and a reload of unchanged input writes nothing."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -15,6 +18,7 @@ from warehouse.models import (
     Agency,
     Document,
     EventRow,
+    Fact,
     FigureRow,
     LandedPage,
     MeasureGroupRow,
@@ -76,8 +80,33 @@ def _document_values(d: dict[str, Any], landed_id: int | None, run_uid: str) -> 
         "print_line": d.get("print_line"), "generation": d.get("generation"),
         "content_sha256": d["content_sha256"], "landed_page_id": landed_id,
         "parser_version": d["parser_version"], "extractor_version": d.get("extractor_version"),
-        "facts_sha256": d.get("facts_sha256"),
+        "facts_sha256": d.get("facts_sha256"), "published_at": d.get("published_at"), "meta": d.get("meta") or {},
+        "family_key": family_key(d),
     }
+
+
+def _key(*parts: Any) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()
+
+
+def family_key(doc: dict[str, Any]) -> str:
+    """Documents of one release share this key: a page that says it reprints another (an e-paper
+    article on people.com.cn) takes the original's; every other document is its own family.
+
+    >>> a = {"url": "http://paper.people.com.cn/rmrb/html/2024-05/10/nw.D110000renmrb_20240510_2-04.htm"}
+    >>> b = {"url": "http://finance.people.com.cn/n1/2024/0510/c1004-40232587.html", "meta": {"reprint_of": a["url"]}}
+    >>> family_key(a) == family_key(b)
+    True
+    """
+    return _key((doc.get("meta") or {}).get("reprint_of") or doc["url"])
+
+
+def fact_key(r: dict[str, Any]) -> str:
+    """What makes two figures one fact: indicator, base value, unit, period, basis and sign."""
+    ind = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", r["indicator"]["text"]))
+    sign = {"up": 1, "down": -1, "flat": 0}.get(r.get("direction") or "", 1)
+    return _key(ind, r["value_base"], r["unit"], (r.get("period") or {}).get("canonical"), r.get("basis"), sign,
+                r.get("category") == "discourse_count")
 
 
 def _agency_id(session: Session, name: str | None, cache: dict[str, int]) -> int | None:
@@ -90,11 +119,24 @@ def _agency_id(session: Session, name: str | None, cache: dict[str, int]) -> int
     return cache[name]
 
 
+def _fact_id(session: Session, family: str, r: dict[str, Any], cache: dict[tuple[str, str], int]) -> int:
+    key = (family, fact_key(r))
+    if key not in cache:
+        row, _ = _upsert(session, Fact, {"family_key": family, "fact_key": key[1]}, {
+            "indicator_text": r["indicator"]["text"][:200], "value_base": r["value_base"], "unit": r["unit"],
+            "period": (r.get("period") or {}).get("canonical"), "basis": r.get("basis"), "direction": r.get("direction")})
+        session.flush()
+        cache[key] = row.id
+    return cache[key]
+
+
 def replace_facts(session: Session, document_id: int, facts: list[dict[str, Any]], agencies: dict[str, int],
-                  version: str) -> int:
-    """Delete a document's facts and insert the new ones (inside the caller's transaction)."""
+                  version: str, family: str | None = None) -> int:
+    """Delete a document's facts and insert the new ones (inside the caller's transaction); each
+    figure points at its family's distinct fact, so a reprint's figures are mentions, not new facts."""
     for model in FACT_TABLES:
         session.execute(delete(model).where(model.document_id == document_id))
+    fact_ids: dict[tuple[str, str], int] = {}
     figs = [r for r in facts if r["type"] == "figure"]
     seq = {r["fig_id"]: i for i, r in enumerate(figs)}
     for i, r in enumerate(figs):
@@ -110,7 +152,7 @@ def replace_facts(session: Session, document_id: int, facts: list[dict[str, Any]
             period_type=period.get("type"), streak=r.get("streak"), is_target=r.get("is_target", False),
             speaker=r.get("speaker"), agency=r.get("agency"), paragraph=r.get("paragraph", 0),
             evidence=r["evidence"]["text"], from_table=r.get("from_table", False),
-            extractor_version=version,
+            extractor_version=version, fact_id=_fact_id(session, family, r, fact_ids) if family else None,
         ))
     seen_speakers = set()
     for r in facts:
@@ -187,7 +229,8 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 session.flush()
             row.paragraphs.extend(Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"]))
             session.flush()
-            counts["figures"] += replace_facts(session, row.id, d.get("facts", []), agencies, d.get("extractor_version") or "")
+            counts["figures"] += replace_facts(session, row.id, d.get("facts", []), agencies, d.get("extractor_version") or "",
+                                               values["family_key"])
             counts["loaded"] += 1
         for f in failures:
             meta = next((m for m in metas if m["url"] == f["url"]), None)
@@ -199,4 +242,6 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
             counts["parse_failures"] += 1
         if doc_urls:
             session.execute(delete(ParseFailureRow).where(ParseFailureRow.url.in_(doc_urls)))
+        # facts no figure states any more (their documents were re-extracted) go
+        session.execute(delete(Fact).where(~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
     return counts

@@ -100,6 +100,10 @@ class Document(Base):
     parser_version: Mapped[str] = mapped_column(String(32))
     extractor_version: Mapped[str | None] = mapped_column(String(32))
     facts_sha256: Mapped[str | None] = mapped_column(String(64))
+    published_at: Mapped[str | None] = mapped_column(String(32))
+    meta: Mapped[dict | None] = mapped_column(JSON)
+    #: Documents that are one release (a reprint links the original) share a family key.
+    family_key: Mapped[str | None] = mapped_column(String(64), index=True)
     load_run_uid: Mapped[str | None] = mapped_column(String(40))
     paragraphs: Mapped[list[Paragraph]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Paragraph.seq"
@@ -198,6 +202,25 @@ class FigureRow(Base):
     evidence: Mapped[str] = mapped_column(Text)
     from_table: Mapped[bool] = mapped_column(Boolean)
     extractor_version: Mapped[str] = mapped_column(String(32))
+    #: The distinct fact this figure states; a reprint's figure points at the same fact as the original's.
+    fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="SET NULL"), index=True)
+
+
+class Fact(Base):
+    """One row per distinct fact of a document family (indicator, value, unit, period, basis, sign):
+    the figures of the family's documents are its mentions."""
+
+    __tablename__ = "facts"
+    __table_args__ = (UniqueConstraint("family_key", "fact_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    family_key: Mapped[str] = mapped_column(String(64))
+    fact_key: Mapped[str] = mapped_column(String(64))
+    indicator_text: Mapped[str] = mapped_column(String(200))
+    value_base: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(24))
+    period: Mapped[str | None] = mapped_column(String(40))
+    basis: Mapped[str | None] = mapped_column(String(16))
+    direction: Mapped[str | None] = mapped_column(String(8))
 
 
 class MeasureGroupRow(Base):
