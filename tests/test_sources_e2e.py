@@ -48,6 +48,10 @@ def test_stats_releases_from_the_list(cfg, shared, tmp_path) -> None:
         assert result.returncode == 0, result.stderr
         assert "/www.stats.gov.cn/tjsj/zxfb/index_1.html" not in server.requests  # the first page already went past the range
         assert "/www.stats.gov.cn/tjsj/zxfb/201603/t20160310_1329800.html" not in server.requests
+        n = len(server.requests)
+        again = run_cli(cfg, "run", "stats", "--date", "2016-03-11", "--to", "2016-03-12", "--mirror", server.url, "-q")
+        assert again.returncode == 0 and len(server.requests) == n
+        assert counts_of(again.stdout.splitlines()[-1])["loaded"] == 0
     engine = make_engine(cfg.db_url)
     with engine.connect() as conn:
         assert conn.scalar(select(Document.title)) == "2016年1-2月份规模以上工业增加值增长5.4%"
@@ -85,6 +89,10 @@ def test_people_channel_lists_multi_page_articles_and_reprints(cfg, shared, tmp_
                             "-a", f"channels={channels}")
             assert crawl.returncode == 0, crawl.stderr
         assert "/finance.people.com.cn/n1/2024/0511/c1004-40233000.html" not in server.requests
+        n = len(server.requests)
+        again = run_cli(cfg, "crawl", "people", "--date", "2019-06-15", "--mirror", server.url, "-q", "-a", f"channels={channels}")
+        # nothing landed is downloaded again; only the list page that did not exist is asked for once more
+        assert again.returncode == 0 and server.requests[n:] == ["/finance.people.com.cn/GB/70846/index2.html"]
     for day in ("2019-06-15", "2024-05-10"):
         assert run_cli(cfg, "parse", "people", "--date", day).returncode == 0
         assert run_cli(cfg, "load", "people", "--date", day).returncode == 0
@@ -106,6 +114,10 @@ def test_scio_conference_and_transcript_attribute_statements(cfg, tmp_path) -> N
         result = run_cli(cfg, "run", "scio", "--date", "2024-04-16", "--mirror", server.url, "-q")
         assert result.returncode == 0, result.stderr
         assert not any("t20240410" in r or "t20240417" in r for r in server.requests)
+        n = len(server.requests)
+        again = run_cli(cfg, "run", "scio", "--date", "2024-04-16", "--mirror", server.url, "-q")
+        assert again.returncode == 0 and len(server.requests) == n
+        assert counts_of(again.stdout.splitlines()[-1])["loaded"] == 0
     engine = make_engine(cfg.db_url)
     with engine.connect() as conn:
         titles = set(conn.scalars(select(Document.title)))
@@ -114,4 +126,25 @@ def test_scio_conference_and_transcript_attribute_statements(cfg, tmp_path) -> N
         assert speakers == {("盛来运", "国家统计局"), ("寿小丽", "国务院新闻办")}
         figs = {(f.value, f.speaker, f.agency) for f in conn.execute(select(FigureRow.value, FigureRow.speaker, FigureRow.agency))}
         assert (5.3, "盛来运", "国家统计局") in figs and (5.2, "盛来运", "国家统计局") in figs
+    engine.dispose()
+
+
+def test_a_page_of_an_unknown_template_is_landed_and_recorded_unparsed(cfg, shared, tmp_path) -> None:
+    from tests.sites import api_response, place
+    from transforms.govcn_api import search_url
+    from warehouse.models import LandedPage, ParseFailureRow
+
+    site = tmp_path / "site"
+    url = "https://www.gov.cn/zhengce/content/202609/content_7081400.htm"
+    place(site, url, "<html><body><div class='new-layout'><p>改版后的页面。</p></div></body></html>".encode())
+    place(site, search_url(1, start=date(2026, 9, 20), end=date(2026, 9, 20)),
+          api_response([{"id": "1", "title": "改版页面", "url": url, "cat": "gongwen", "day": "2026-09-20"}]))
+    with FaultServer(site, {}) as server:
+        result = run_cli(cfg, "run", "govcn", "--date", "2026-09-20", "--mirror", server.url)
+    assert result.returncode == 1
+    assert "1 pages could not be parsed" in result.stderr and "unknown_govcn_template" in result.stderr
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        assert conn.execute(select(ParseFailureRow.url, ParseFailureRow.reason)).one() == (url, "unknown_govcn_template")
+        assert conn.scalar(select(LandedPage.parse_status).where(LandedPage.url == url)) == "failed"
     engine.dispose()
