@@ -48,8 +48,33 @@ GOV_PAGES = {
 }
 
 
+NEWS_URL = "https://www.gov.cn/yaowen/liebiao/202609/content_7081400.htm"
+
+
+def govcn_news_page() -> bytes:
+    """A 2023+ news release in the shape STRUCTURE.md §3b gives (h1, .pages-date with 来源, #UCAP-CONTENT);
+    written here, no real news page was available."""
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>国务院常务会议部署推动消费扩容提质_滚动新闻_中国政府网</title>'
+            '<meta name="firstpublishedtime" content="2026-09-17-20:15:00"></head><body><div class="article oneColumn pub_border">'
+            '<h1 id="ti">国务院常务会议部署推动消费扩容提质</h1><div class="pages-date">2026-09-17 20:15 <span class="font">来源：新华社</span></div>'
+            '<div class="pages_content" id="UCAP-CONTENT"><p>新华社北京9月17日电 国务院常务会议17日召开，部署推动消费扩容提质。</p>'
+            '<p>会议指出，今年前8个月，社会消费品零售总额同比增长4.6%。</p></div></div></body></html>').encode()
+
+
+def news_list(items: list[tuple[str, str, str]]) -> bytes:
+    lis = "".join(f'<li><a href="{href}" target="_blank">{title}</a><span class="date">{day}</span></li>' for href, title, day in items)
+    return f'<html><head><meta charset="utf-8"></head><body><div class="list list_1 list_2"><ul>{lis}</ul></div></body></html>'.encode()
+
+
 def govcn_site(shared: Path, root: Path, first: date, last: date) -> Path:
-    """www.gov.cn for the days first..last: one search page a day, the two real policy pages."""
+    """www.gov.cn for the days first..last: one search page a day, the two real policy pages, and
+    the news lists with one release of 2026-09-17."""
+    place(root, NEWS_URL, govcn_news_page())
+    place(root, "https://www.gov.cn/yaowen/liebiao/home.htm", news_list([
+        ("./202609/content_7081400.htm", "国务院常务会议部署推动消费扩容提质", "2026-09-17"),
+        ("./202609/content_7081200.htm", "更早的一条新闻", "2026-09-10")]))
+    place(root, "https://www.gov.cn/lianbo/bumen/home.htm", news_list([
+        ("./202609/content_7081100.htm", "更早的部门新闻", "2026-09-09")]))
     day = first
     while day <= last:
         items = []

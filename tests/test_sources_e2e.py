@@ -23,16 +23,20 @@ def test_govcn_days_through_the_search_api(cfg, shared, tmp_path) -> None:
     with FaultServer(site, {}) as server:
         first = run_cli(cfg, "run", "govcn", "--date", "2026-09-17", "--to", "2026-09-18", "--mirror", server.url, "-q")
         assert first.returncode == 0, first.stderr
-        assert counts_of(first.stdout.splitlines()[-1]) == {"fetched": 5, "landed": 3, "skipped": 0, "parsed": 1, "loaded": 1, "failed": 0}  # robots.txt of two hosts
+        # robots.txt of two hosts, two search pages, two news lists, the policy and the news release
+        assert counts_of(first.stdout.splitlines()[-1]) == {"fetched": 8, "landed": 6, "skipped": 0, "parsed": 2, "loaded": 2, "failed": 0}
         n = len(server.requests)
         second = run_cli(cfg, "run", "govcn", "--date", "2026-09-17", "--to", "2026-09-18", "--mirror", server.url, "-q")
         assert second.returncode == 0 and len(server.requests) == n  # nothing downloaded again
         assert counts_of(second.stdout.splitlines()[-1])["loaded"] == 0
     engine = make_engine(cfg.db_url)
     with engine.connect() as conn:
-        doc = conn.execute(select(Document.title, Document.pub_date, Document.publisher, Document.url)).one()
+        docs = {d.url: d for d in conn.execute(select(Document.title, Document.pub_date, Document.published_at, Document.url, Document.meta))}
+        doc = docs["https://www.gov.cn/zhengce/content/202609/content_7081356.htm"]
         assert doc.title == "国务院办公厅关于进一步加强烟花爆竹全链条安全监管的意见" and doc.pub_date == date(2026, 9, 17)
-        assert doc.url == "https://www.gov.cn/zhengce/content/202609/content_7081356.htm"
+        assert doc.meta["发文字号"] == "国办发〔2026〕26号"
+        news = docs["https://www.gov.cn/yaowen/liebiao/202609/content_7081400.htm"]
+        assert (news.title, news.published_at, news.meta["来源"]) == ("国务院常务会议部署推动消费扩容提质", "2026-09-17T20:15:00+08:00", "新华社")
         assert dict(conn.execute(select(SourceDay.day, SourceDay.status)).all()) == {
             date(2026, 9, 17): "complete", date(2026, 9, 18): "complete"}
         assert conn.scalar(select(FigureRow.unit).where(FigureRow.value == 2)) == "day"

@@ -104,12 +104,13 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     if not paragraphs:
         raise ParseFailure("empty_body", "the body container holds no text")
     published = first_published(head.get("firstpublishedtime"))
-    page_text = clean(tree.text_content())
-    news_time = P.NEWS_DATE.search(clean(" ".join(tree.xpath('//*[contains(@class, "pages-date")]//text()'))))
+    date_line = clean(" ".join(tree.xpath('//*[contains(@class, "pages-date")]//text()')))
+    news_time = P.NEWS_DATE.search(date_line)
     if published is None and news_time:
         published = "{}-{}-{}T{}:{}:00+08:00".format(*news_time.groups())
     pub_date = date.fromisoformat(published[:10]) if published else cn_date(meta.get("发布日期")) or cn_date(meta.get("成文日期"))
-    src = meta.get("来源") or (P.SOURCE_LINE.search(page_text).group(1) if P.SOURCE_LINE.search(page_text) else None)
+    sm = P.SOURCE_LINE.search(date_line)
+    src = meta.get("来源") or (sm.group(1) if sm else None)
     if src:
         meta["来源"] = src
     meta.update({k: v for k, v in head.items() if v})

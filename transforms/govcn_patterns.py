@@ -26,3 +26,7 @@ META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标
 HEAD_META = ("firstpublishedtime", "lastmodifiedtime", "manuscriptId", "lanmu", "catalog", "keywords", "author")
 NEWS_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\s+(\d{2}):(\d{2})")
 SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s|]+)")
+
+#: News lists (2023+): 要闻 and 部门联播, paged home.htm, home_1.htm … like 最新政策's home_N.htm.
+NEWS_LISTS = ("https://www.gov.cn/yaowen/liebiao/", "https://www.gov.cn/lianbo/bumen/")
+LIST_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

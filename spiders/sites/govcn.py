@@ -1,10 +1,12 @@
-"""www.gov.cn policies through the site's search API, one day at a time.
+"""www.gov.cn policies through the site's search API, and news releases (要闻, 部门联播) through
+their list pages, for a date range.
 
-    scrapy crawl govcn -a date=2026-09-17 [-a to=2026-09-30]
+    scrapy crawl govcn -a date=2026-09-17 [-a to=2026-09-30] [-a news=no]
 
 For each day the API is asked for the policies published that day (sort by publication time,
-paged to the last page); every item of the day is fetched and landed. Old URLs that now redirect
-are followed, and the landing records both the URL asked for and the final one.
+paged to the last page); the news lists are walked until they pass the range. Every item of the
+range is fetched and landed under its day. Old URLs that now redirect are followed, and the
+landing records both the URL asked for and the final one.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from spiders.items import DayStatus
 from spiders.sites.base import PressroomSpider
 from transforms import govcn_patterns as P
 from transforms.govcn_api import parse_search, search_url
+from transforms.govcn_list import list_page_url, parse_news_list
+
+MAX_LIST_PAGES = 100
 
 
 class GovcnSpider(PressroomSpider):
@@ -28,9 +33,32 @@ class GovcnSpider(PressroomSpider):
     #: API categories crawled: 国务院文件, 部门文件, 其他文件 (gongbao, the gazette, is left out).
     categories = ("gongwen", "bumenfile", "otherfile")
 
+    def __init__(self, *args: Any, news: str = "yes", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.news = news.lower() not in ("no", "false", "0")
+
     async def start(self) -> Any:
         for day in self.days:
             yield self.page_request(search_url(1, start=day, end=day), day, "api", self.parse_api, api_page=1, first=True)
+        if self.news:
+            for root in P.NEWS_LISTS:
+                yield self.page_request(list_page_url(root, 0), self.days[0], "list", self.parse_news_list, root=root, n=0)
+
+    def parse_news_list(self, response: Response) -> Iterator[Any]:
+        """要闻 / 部门联播 list pages, walked until they pass the range's first day."""
+        info = response.meta["pressroom"]
+        yield self.outcome(response)
+        if response.status != 200:
+            self.logger.warning("news list %s answered HTTP %s", response.url, response.status)
+            return
+        items = parse_news_list(response.body, response.url)
+        first, last = self.days[0], self.days[-1]
+        for item in items:
+            if first <= item.day <= last:
+                yield self.page_request(item.url, item.day, "article", self.parse_article)
+        if items and min(i.day for i in items) >= first and info["n"] + 1 < MAX_LIST_PAGES:
+            yield self.page_request(list_page_url(info["root"], info["n"] + 1), date.fromisoformat(info["day"]), "list",
+                                    self.parse_news_list, root=info["root"], n=info["n"] + 1)
 
     def parse_api(self, response: Response) -> Iterator[Any]:
         info = response.meta["pressroom"]
