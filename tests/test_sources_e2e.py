@@ -11,7 +11,7 @@ from tests.conftest import run_cli
 from tests.faultserver import FaultServer
 from tests.sites import govcn_site
 from warehouse.db import make_engine
-from warehouse.models import Agency, Document, FigureRow, Paragraph, SourceDay, SpeakerRow
+from warehouse.models import Agency, Document, EventRow, FigureRow, Paragraph, SourceDay, SpeakerRow
 
 
 def counts_of(line: str) -> dict[str, int]:
@@ -130,6 +130,8 @@ def test_scio_conference_and_transcript_attribute_statements(cfg, tmp_path) -> N
         assert speakers == {("盛来运", "国家统计局"), ("寿小丽", "国务院新闻办")}
         figs = {(f.value, f.speaker, f.agency) for f in conn.execute(select(FigureRow.value, FigureRow.speaker, FigureRow.agency))}
         assert (5.3, "盛来运", "国家统计局") in figs and (5.2, "盛来运", "国家统计局") in figs
+        events = set(conn.execute(select(EventRow.organizer, EventRow.date, EventRow.topic)))
+        assert events == {("国新办", "2024-04-16", "2024年一季度国民经济运行情况")}
     engine.dispose()
 
 

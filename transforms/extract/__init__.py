@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from transforms.extract import lexicon as L
-from transforms.extract.event import find_event
+from transforms.extract.event import event_from_title, find_event
 from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
@@ -121,7 +121,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         anchor = date(int(ym.canonical), 12, 31) if ym else (today or date.today())
         result.problems.append(f"no_pub_date: periods anchored to {anchor}")
     body_texts = [p.text for p in paragraphs if p.kind != "table_row"]
-    result.event = find_event(body_texts, anchor)
+    result.event = find_event(body_texts, anchor) or event_from_title(doc.title, doc.pub_date)
     as_of = f"@{result.event.date}" if result.event and result.event.date else f"@{anchor.isoformat()}"
     title_periods = find_periods(doc.title, anchor)
     ctx = Context(anchor=anchor, as_of=as_of, default_period=title_periods[0] if title_periods else None)

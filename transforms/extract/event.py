@@ -38,3 +38,20 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
             topic = m.group("what").strip(" “”\"")
         return Event(type=m.group("type"), organizer=m.group("org"), date=when, topic=topic, evidence=m.group(0))
     return None
+
+
+TITLE_EVENT = re.compile(r"(?P<org>国务院新闻办公室|国务院新闻办|国新办)举行(?P<topic>.+?)(?P<type>新闻发布会|吹风会|发布会)")
+
+
+def event_from_title(title: str, day: date | None) -> Event | None:
+    """A conference page names its event in the title: '国新办举行2024年一季度国民经济运行情况新闻发布会'.
+
+    >>> e = event_from_title("国新办举行2024年一季度国民经济运行情况新闻发布会图文实录", date(2024, 4, 16))
+    >>> (e.organizer, e.type, e.date, e.topic)
+    ('国新办', '新闻发布会', '2024-04-16', '2024年一季度国民经济运行情况')
+    """
+    m = TITLE_EVENT.search(title)
+    if not m:
+        return None
+    return Event(type=m.group("type"), organizer=m.group("org"), date=day.isoformat() if day else None,
+                 topic=m.group("topic").strip("“”\" "), evidence=m.group(0))
