@@ -6,12 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin
 
-from lxml import html as lxml_html
-
-from transforms.encoding import decode_html
-from transforms.text import clean
+from transforms.select import links_dated_by_url
 
 #: Channel list pages crawled by default: 财经 (finance), 时政 (politics), 经济·科技 (economy).
 CHANNELS = (
@@ -19,7 +15,7 @@ CHANNELS = (
     "http://politics.people.com.cn/GB/1024/",
     "http://finance.people.com.cn/GB/153179/",
 )
-ARTICLE_URL = re.compile(r"^https?://[a-z0-9.]*people\.com\.cn/n[12]/(\d{4})/(\d{2})(\d{2})/c\d+-\d+\.html$")
+ARTICLE_URL = re.compile(r"^https?://[a-z0-9.]*people\.com\.cn/n[12]/(?P<y>\d{4})/(?P<m>\d{2})(?P<d>\d{2})/c\d+-\d+\.html$")
 
 
 @dataclass(frozen=True)
@@ -39,16 +35,5 @@ def page_url(root: str, n: int) -> str:
 
 
 def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedArticle]:
-    """Article links of a channel list page (continuation pages -2.html … are not articles)."""
-    _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
-    out: list[ListedArticle] = []
-    seen: set[str] = set()
-    for a in tree.xpath("//a[@href]"):
-        link = urljoin(url, a.get("href").strip())
-        m = ARTICLE_URL.match(link)
-        if not m or link in seen:  # continuation pages (…-2.html) do not match ARTICLE_URL
-            continue
-        seen.add(link)
-        out.append(ListedArticle(link, clean(a.text_content()), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-    return out
+    """Article links of a channel list page (continuation pages …-2.html do not match ARTICLE_URL)."""
+    return [ListedArticle(*link) for link in links_dated_by_url(body, url, ARTICLE_URL, content_type)]

@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
+from transforms.select import links_dated_by_url
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -22,7 +23,7 @@ SOURCE = "scio"
 PUBLISHER = "国务院新闻办公室"
 #: The State Council Information Office's own press conferences.
 COLUMN = f"https://{HOST}/xwfb/gwyxwbgsxwfbh/"
-ITEM_URL = re.compile(r"/xwfb/[a-z0-9_/]+/(\d{6})/t(\d{4})(\d{2})(\d{2})_\d+\.html?$")
+ITEM_URL = re.compile(r"/xwfb/[a-z0-9_/]+/\d{6}/t(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})_\d+\.html?$")
 BODY = ('//*[contains(@class, "TRS_Editor") or contains(@class, "trs_editor_view") or contains(@class, "TRS_UEDITOR")]',
         '//*[@id="content"]', '//div[contains(@class, "article")]')
 PUBLISHED = re.compile(r"(?:发布时间|时间)[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
@@ -45,17 +46,8 @@ def list_page_url(n: int, column: str = COLUMN) -> str:
 
 
 def parse_list(body: bytes, url: str) -> list[ListedConference]:
-    _, text = decode_html(body)
-    tree = lxml_html.fromstring(text or "<html/>")
-    out, seen = [], set()
-    for a in tree.xpath("//a[@href]"):
-        link = urljoin(url, a.get("href").strip())
-        m = ITEM_URL.search(link)
-        if m and link not in seen:
-            seen.add(link)
-            out.append(ListedConference(link, clean(a.get("title") or a.text_content()),
-                                        date(int(m.group(2)), int(m.group(3)), int(m.group(4)))))
-    return out
+    """The conferences a column page links to, with the day from their URL."""
+    return [ListedConference(*link) for link in links_dated_by_url(body, url, ITEM_URL)]
 
 
 def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Document:
@@ -84,6 +76,6 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     if m:
         published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4) or '00'}:{m.group(5) or '00'}:00+08:00"
     pub_date = date.fromisoformat(published[:10]) if published else (
-        date(int(um.group(2)), int(um.group(3)), int(um.group(4))) if um else None)
+        date(int(um["y"]), int(um["m"]), int(um["d"])) if um else None)
     return Document(url=url, source=SOURCE, publisher=PUBLISHER, title=title, pub_date=pub_date, paragraphs=paragraphs,
                     published_at=published, meta=meta, generation=meta["page_kind"])

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from urllib.parse import urljoin
+
+from lxml import html as lxml_html
 from parsel import Selector
 
 from transforms.encoding import decode_html
@@ -38,3 +43,24 @@ def open_page(body: bytes, content_type: str | None, table: dict[str, dict[str, 
         tried = " / ".join(t["detect"] for t in table.values())
         raise ParseFailure(f"unknown_{what}_template", f"none of {tried} found")
     return sel, family
+
+
+def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_type: str | None = None) -> list[tuple[str, str, date]]:
+    """(absolute URL, title, day) of every distinct link whose URL matches `pattern`, the day read
+    from its named groups y, m, d — list pages of sites that put the date in their article URLs.
+
+    >>> links_dated_by_url(b'<a href="t20160312_1.html" title="T">x</a>', "http://h/zxfb/",
+    ...                    re.compile(r"/t(?P<y>\\d{4})(?P<m>\\d{2})(?P<d>\\d{2})_\\d+\\.html$"))
+    [('http://h/zxfb/t20160312_1.html', 'T', datetime.date(2016, 3, 12))]
+    """
+    _, text = decode_html(body, content_type)
+    tree = lxml_html.fromstring(text or "<html/>")
+    out: list[tuple[str, str, date]] = []
+    seen: set[str] = set()
+    for a in tree.xpath("//a[@href]"):
+        link = urljoin(url, a.get("href").strip())
+        m = pattern.search(link)
+        if m and link not in seen:
+            seen.add(link)
+            out.append((link, clean(a.get("title") or a.text_content()), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+    return out

@@ -6,18 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urljoin
 
-from lxml import html as lxml_html
-
-from transforms.encoding import decode_html
-from transforms.text import clean
+from transforms.select import links_dated_by_url
 
 HOST = "www.stats.gov.cn"
 LISTS = {"tjsj": f"http://{HOST}/tjsj/zxfb/", "sj": f"https://{HOST}/sj/zxfb/"}
 #: Up to this day releases live under /tjsj/zxfb/, after it under /sj/zxfb/.
 OLD_SCHEME_UNTIL = date(2022, 12, 31)
-RELEASE_URL = re.compile(r"/(?:tjsj|sj)/zxfb/(\d{6})/t(\d{4})(\d{2})(\d{2})_\d+\.html?$")
+RELEASE_URL = re.compile(r"/(?:tjsj|sj)/zxfb/\d{6}/t(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})_\d+\.html?$")
 
 
 @dataclass(frozen=True)
@@ -53,17 +49,5 @@ def page_url(root: str, n: int) -> str:
 
 
 def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedRelease]:
-    """The releases a list page links to, newest first, with the day from their URL."""
-    _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
-    out: list[ListedRelease] = []
-    seen: set[str] = set()
-    for a in tree.xpath("//a[@href]"):
-        link = urljoin(url, a.get("href"))
-        m = RELEASE_URL.search(link)
-        if not m or link in seen:
-            continue
-        seen.add(link)
-        title = clean(a.get("title") or a.text_content())
-        out.append(ListedRelease(link, title, date(int(m.group(2)), int(m.group(3)), int(m.group(4)))))
-    return out
+    """The releases a list page links to, with the day from their URL."""
+    return [ListedRelease(*link) for link in links_dated_by_url(body, url, RELEASE_URL, content_type)]

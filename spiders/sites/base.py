@@ -12,7 +12,7 @@ from scrapy.exceptions import DownloadTimeoutError, IgnoreRequest, ResponseDataL
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from spiders.items import PageOutcome
+from spiders.items import DayStatus, PageOutcome
 
 
 def day_range(start: str | date, end: str | date | None = None) -> list[date]:
@@ -89,3 +89,56 @@ class PressroomSpider(Spider):
     def after_failure(self, request: Request, outcome: str, detail: str) -> Iterator[Any]:
         """Hook for spiders whose day depends on the failed request."""
         return iter(())
+
+
+class ListingSpider(PressroomSpider):
+    """A source enumerated through list pages whose items carry their day (in the URL or beside
+    the link): each list is walked from its first page until a page holds nothing as recent as the
+    range's first day, and every item of the range is landed under its own day."""
+
+    first_list_page = 0
+    max_list_pages = 50
+    #: Whether the first list page decides the days' status (False where another request does).
+    lists_decide_day = True
+
+    def list_url(self, root: str, n: int) -> str:
+        raise NotImplementedError
+
+    def list_items(self, response: Response) -> list[Any]:
+        """The items of a list page: objects with .url and .day."""
+        raise NotImplementedError
+
+    def parse_item(self, response: Response) -> Iterator[Any]:
+        yield self.outcome(response)
+
+    def list_request(self, root: str, n: int | None = None) -> Request:
+        n = self.first_list_page if n is None else n
+        return self.page_request(self.list_url(root, n), self.days[0], "list", self.parse_list, root=root, n=n)
+
+    def listing_problem(self, response: Response) -> tuple[str, str] | None:
+        """(day status, reason) when a list page cannot be read as a list."""
+        if response.status != 200:
+            return "failed", f"list page answered HTTP {response.status}"
+        return None
+
+    def parse_list(self, response: Response) -> Iterator[Any]:
+        info = response.meta["pressroom"]
+        yield self.outcome(response)
+        opening = info["n"] == self.first_list_page and self.lists_decide_day
+        problem = self.listing_problem(response)
+        if problem:
+            self.logger.warning("%s: %s", response.url, problem[1])
+            if opening:
+                for day in self.days:
+                    yield DayStatus(self.source, day.isoformat(), problem[0], first_url=response.url, detail=problem[1])
+            return
+        items = self.list_items(response)
+        if opening:
+            for day in self.days:
+                yield DayStatus(self.source, day.isoformat(), "ok", "list", response.url)
+        first, last = self.days[0], self.days[-1]
+        for item in items:
+            if first <= item.day <= last:
+                yield self.page_request(item.url, item.day, "article", self.parse_item)
+        if items and min(i.day for i in items) >= first and info["n"] + 1 < self.first_list_page + self.max_list_pages:
+            yield self.list_request(info["root"], info["n"] + 1)

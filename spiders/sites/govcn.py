@@ -18,20 +18,20 @@ from typing import Any
 from scrapy.http import Response
 
 from spiders.items import DayStatus
-from spiders.sites.base import PressroomSpider
+from spiders.sites.base import ListingSpider
 from transforms import govcn_patterns as P
 from transforms.govcn_api import parse_search, search_url
 from transforms.govcn_list import list_page_url, parse_news_list
 
-MAX_LIST_PAGES = 100
 
-
-class GovcnSpider(PressroomSpider):
+class GovcnSpider(ListingSpider):
     name = "govcn"
     source = P.SOURCE
     allowed_domains = ["gov.cn"]
     #: API categories crawled: 国务院文件, 部门文件, 其他文件 (gongbao, the gazette, is left out).
     categories = ("gongwen", "bumenfile", "otherfile")
+    max_list_pages = 100
+    lists_decide_day = False  # the search API speaks for the day
 
     def __init__(self, *args: Any, news: str = "yes", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -42,23 +42,14 @@ class GovcnSpider(PressroomSpider):
             yield self.page_request(search_url(1, start=day, end=day), day, "api", self.parse_api, api_page=1, first=True)
         if self.news:
             for root in P.NEWS_LISTS:
-                yield self.page_request(list_page_url(root, 0), self.days[0], "list", self.parse_news_list, root=root, n=0)
+                yield self.list_request(root)
 
-    def parse_news_list(self, response: Response) -> Iterator[Any]:
-        """要闻 / 部门联播 list pages, walked until they pass the range's first day."""
-        info = response.meta["pressroom"]
-        yield self.outcome(response)
-        if response.status != 200:
-            self.logger.warning("news list %s answered HTTP %s", response.url, response.status)
-            return
-        items = parse_news_list(response.body, response.url)
-        first, last = self.days[0], self.days[-1]
-        for item in items:
-            if first <= item.day <= last:
-                yield self.page_request(item.url, item.day, "article", self.parse_article)
-        if items and min(i.day for i in items) >= first and info["n"] + 1 < MAX_LIST_PAGES:
-            yield self.page_request(list_page_url(info["root"], info["n"] + 1), date.fromisoformat(info["day"]), "list",
-                                    self.parse_news_list, root=info["root"], n=info["n"] + 1)
+    def list_url(self, root: str, n: int) -> str:
+        return list_page_url(root, n)
+
+    def list_items(self, response: Response) -> list[Any]:
+        """要闻 / 部门联播 list pages."""
+        return parse_news_list(response.body, response.url)
 
     def parse_api(self, response: Response) -> Iterator[Any]:
         info = response.meta["pressroom"]
@@ -83,7 +74,4 @@ class GovcnSpider(PressroomSpider):
                 yield self.page_request(search_url(n, start=day, end=day), day, "api", self.parse_api, api_page=n)
         self.logger.info("%s search page %s: %d items", day, info.get("api_page"), len(items))
         for item in items:
-            yield self.page_request(item.url, day, "article", self.parse_article, api_id=item.id)
-
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        yield self.outcome(response)
+            yield self.page_request(item.url, day, "article", self.parse_item, api_id=item.id)

@@ -14,44 +14,26 @@ from typing import Any
 
 from scrapy.http import Response
 
-from spiders.items import DayStatus
-from spiders.sites.base import PressroomSpider
+from spiders.sites.base import ListingSpider
 from transforms.records import ParseFailure
-from transforms.scio import HOST, SOURCE, list_page_url, parse_list, parse_scio
-
-MAX_LIST_PAGES = 50
+from transforms.scio import COLUMN, SOURCE, list_page_url, parse_list, parse_scio
 
 
-class ScioSpider(PressroomSpider):
+class ScioSpider(ListingSpider):
     name = "scio"
     source = SOURCE
     allowed_domains = ["scio.gov.cn"]
 
     async def start(self) -> Any:
-        yield self.page_request(list_page_url(0), self.days[0], "list", self.parse_list, n=0)
+        yield self.list_request(COLUMN)
 
-    def parse_list(self, response: Response) -> Iterator[Any]:
-        info = response.meta["pressroom"]
-        yield self.outcome(response)
-        first, last = self.days[0], self.days[-1]
-        if response.status != 200:
-            if info["n"] == 0:
-                for day in self.days:
-                    yield DayStatus(self.source, day.isoformat(), "failed", first_url=response.url,
-                                    detail=f"column list answered HTTP {response.status}")
-            return
-        items = parse_list(response.body, response.url)
-        if info["n"] == 0:
-            for day in self.days:
-                yield DayStatus(self.source, day.isoformat(), "ok", "column", response.url)
-        for item in items:
-            if first <= item.day <= last:
-                yield self.page_request(item.url, item.day, "article", self.parse_conference)
-        if items and min(i.day for i in items) >= first and info["n"] + 1 < MAX_LIST_PAGES:
-            yield self.page_request(list_page_url(info["n"] + 1), date.fromisoformat(info["day"]), "list",
-                                    self.parse_list, n=info["n"] + 1)
+    def list_url(self, root: str, n: int) -> str:
+        return list_page_url(n, root)
 
-    def parse_conference(self, response: Response) -> Iterator[Any]:
+    def list_items(self, response: Response) -> list[Any]:
+        return parse_list(response.body, response.url)
+
+    def parse_item(self, response: Response) -> Iterator[Any]:
         yield self.outcome(response)
         if response.status != 200:
             return
@@ -65,6 +47,3 @@ class ScioSpider(PressroomSpider):
 
     def parse_transcript(self, response: Response) -> Iterator[Any]:
         yield self.outcome(response)
-
-
-__all__ = ["ScioSpider", "HOST"]
