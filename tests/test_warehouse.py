@@ -22,8 +22,9 @@ from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, S
 PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 DAY = date(2024, 3, 27)
 TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
-          "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts"}
-HEAD = "0003"
+          "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts",
+          "indicators", "sources", "persons", "dates", "document_versions"}
+HEAD = "0004"
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ transaction per day, and a reload of unchanged input writes nothing."""
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -14,11 +12,17 @@ from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
 from pressroom.landing import LandingStore
+from transforms.extract.indicators import aliases_of, canonical_indicator, norm_key
 from warehouse.models import (
     Agency,
+    DateDim,
     Document,
+    DocumentVersion,
     EventRow,
     Fact,
+    Indicator,
+    Person,
+    SourceDim,
     FigureRow,
     LandedPage,
     MeasureGroupRow,
@@ -101,46 +105,86 @@ def family_key(doc: dict[str, Any]) -> str:
     return _key((doc.get("meta") or {}).get("reprint_of") or doc["url"])
 
 
-def fact_key(r: dict[str, Any]) -> str:
+def fact_key(indicator_id: int, r: dict[str, Any]) -> str:
     """What makes two figures one fact: indicator, base value, unit, period, basis and sign."""
-    ind = re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", r["indicator"]["text"]))
     sign = {"up": 1, "down": -1, "flat": 0}.get(r.get("direction") or "", 1)
-    return _key(ind, r["value_base"], r["unit"], (r.get("period") or {}).get("canonical"), r.get("basis"), sign,
+    return _key(indicator_id, r["value_base"], r["unit"], (r.get("period") or {}).get("canonical"), r.get("basis"), sign,
                 r.get("category") == "discourse_count")
 
 
-def _agency_id(session: Session, name: str | None, cache: dict[str, int]) -> int | None:
-    if not name:
-        return None
-    if name not in cache:
-        row, _ = _upsert(session, Agency, {"name": name}, {})
-        session.flush()
-        cache[name] = row.id
-    return cache[name]
+class Dims:
+    """Dimension rows and facts looked up or created within one load transaction (cached)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.cache: dict[tuple[Any, ...], int] = {}
+        self.touched: set[tuple[Any, ...]] = set()  # (indicator, period, basis, unit) groups whose facts changed
+
+    def _get(self, key: tuple[Any, ...], model: type, natural: dict[str, Any], values: dict[str, Any]) -> int:
+        if key not in self.cache:
+            row, _ = _upsert(self.session, model, natural, values)
+            self.session.flush()
+            self.cache[key] = row.date_key if model is DateDim else row.id
+        return self.cache[key]
+
+    def agency(self, name: str | None) -> int | None:
+        return self._get(("agency", name), Agency, {"name": name}, {}) if name else None
+
+    def indicator(self, text: str) -> int:
+        name = canonical_indicator(text)[:200]
+        return self._get(("indicator", name), Indicator, {"name": name},
+                         {"norm_key": norm_key(name)[:200], "aliases": list(aliases_of(name))})
+
+    def person(self, name: str | None, agency: str | None) -> int | None:
+        if not name:
+            return None
+        return self._get(("person", name, agency), Person, {"name": name, "agency_id": self.agency(agency)}, {})
+
+    def day(self, d: date | None) -> int | None:
+        if d is None:
+            return None
+        return self._get(("date", d), DateDim, {"date_key": int(d.strftime("%Y%m%d"))},
+                         {"day": d, "year": d.year, "quarter": (d.month - 1) // 3 + 1, "month": d.month,
+                          "weekday": d.isoweekday()})
+
+    def source(self, code: str, name: str) -> int:
+        return self._get(("source", code), SourceDim, {"code": code}, {"name": name})
+
+    def fact(self, indicator_id: int, r: dict[str, Any]) -> int:
+        period = (r.get("period") or {}).get("canonical")
+        self.touched.add((indicator_id, period, r.get("basis"), r["unit"]))
+        return self._get(("fact", fact_key(indicator_id, r)), Fact, {"fact_key": fact_key(indicator_id, r)}, {
+            "indicator_id": indicator_id, "value_base": r["value_base"], "unit": r["unit"], "period": period,
+            "basis": r.get("basis"), "direction": r.get("direction"), "category": r["category"]})
+
+    def flag_conflicts(self) -> int:
+        """Mark facts that share indicator, period, basis and unit but differ in value; returns how many are."""
+        flagged = 0
+        for indicator_id, period, basis, unit in self.touched:
+            rows = self.session.scalars(select(Fact).where(
+                Fact.indicator_id == indicator_id, Fact.unit == unit,
+                Fact.period.is_(None) if period is None else Fact.period == period,
+                Fact.basis.is_(None) if basis is None else Fact.basis == basis)).all()
+            conflict = len({(r.value_base, r.direction) for r in rows}) > 1
+            for row in rows:
+                _assign(row, {"conflict": conflict})
+            flagged += conflict * len(rows)
+        return flagged
 
 
-def _fact_id(session: Session, family: str, r: dict[str, Any], cache: dict[tuple[str, str], int]) -> int:
-    key = (family, fact_key(r))
-    if key not in cache:
-        row, _ = _upsert(session, Fact, {"family_key": family, "fact_key": key[1]}, {
-            "indicator_text": r["indicator"]["text"][:200], "value_base": r["value_base"], "unit": r["unit"],
-            "period": (r.get("period") or {}).get("canonical"), "basis": r.get("basis"), "direction": r.get("direction")})
-        session.flush()
-        cache[key] = row.id
-    return cache[key]
-
-
-def replace_facts(session: Session, document_id: int, facts: list[dict[str, Any]], agencies: dict[str, int],
-                  version: str, family: str | None = None) -> int:
-    """Delete a document's facts and insert the new ones (inside the caller's transaction); each
-    figure points at its family's distinct fact, so a reprint's figures are mentions, not new facts."""
+def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str) -> int:
+    """Delete a document's facts and insert the new ones (inside the caller's transaction). Each
+    figure is a mention of its distinct fact; speakers, agencies, indicators and days are looked
+    up in their dimensions."""
+    document_id = document.id
     for model in FACT_TABLES:
         session.execute(delete(model).where(model.document_id == document_id))
-    fact_ids: dict[tuple[str, str], int] = {}
     figs = [r for r in facts if r["type"] == "figure"]
     seq = {r["fig_id"]: i for i, r in enumerate(figs)}
+    date_key = dims.day(document.pub_date)
     for i, r in enumerate(figs):
         ind, period = r["indicator"], r.get("period") or {}
+        indicator_id = dims.indicator(ind["text"] or ind["full_text"])
         session.add(FigureRow(
             document_id=document_id, seq=i, category=r["category"], is_primary=r["primary"],
             indicator_text=ind["text"][:200], indicator_full=ind["full_text"][:200], qualifiers=ind.get("qualifiers", []),
@@ -151,14 +195,16 @@ def replace_facts(session: Session, document_id: int, facts: list[dict[str, Any]
             direction=r.get("direction"), period=period.get("canonical"), period_text=period.get("text"),
             period_type=period.get("type"), streak=r.get("streak"), is_target=r.get("is_target", False),
             speaker=r.get("speaker"), agency=r.get("agency"), paragraph=r.get("paragraph", 0),
-            evidence=r["evidence"]["text"], from_table=r.get("from_table", False),
-            extractor_version=version, fact_id=_fact_id(session, family, r, fact_ids) if family else None,
+            evidence=r["evidence"]["text"], from_table=r.get("from_table", False), extractor_version=version,
+            fact_id=dims.fact(indicator_id, r), indicator_id=indicator_id,
+            person_id=dims.person(r.get("speaker"), r.get("agency")), date_key=date_key,
         ))
     seen_speakers = set()
     for r in facts:
         if r["type"] == "speaker" and r["name"] not in seen_speakers:
             seen_speakers.add(r["name"])
-            session.add(SpeakerRow(document_id=document_id, name=r["name"], agency_id=_agency_id(session, r["agency"], agencies),
+            dims.person(r["name"], r["agency"])
+            session.add(SpeakerRow(document_id=document_id, name=r["name"], agency_id=dims.agency(r["agency"]),
                                    titles=r.get("titles", []), speech_verb=r.get("speech_verb"),
                                    paragraph=r.get("paragraph", 0), evidence=r["evidence"]["text"]))
         elif r["type"] == "measure_group":
@@ -192,8 +238,9 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
     failed = {f["url"]: f for f in failures}
     counts: Counter[str] = Counter()
 
-    agencies: dict[str, int] = {}
     with Session(engine) as session, session.begin():
+        dims = Dims(session)
+        dims.source(source, source)
         if record:
             _upsert(session, SourceDay, {"source": source, "day": day}, {
                 "status": record["status"], "generation": record.get("generation"), "pages": record.get("pages", 0),
@@ -224,13 +271,18 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 row = Document(url=d["url"], **values, load_run_uid=run_uid)
                 session.add(row)
             else:
+                if row.content_sha256 != values["content_sha256"]:  # the page changed: keep what it said
+                    session.add(DocumentVersion(document_id=row.id, version=row.version, content_sha256=row.content_sha256,
+                                                parser_version=row.parser_version, title=row.title,
+                                                paragraphs=[{"kind": p.kind, "text": p.text} for p in row.paragraphs],
+                                                replaced_by_run=run_uid))
+                    values["version"] = row.version + 1
                 _assign(row, {**values, "load_run_uid": run_uid})
                 row.paragraphs.clear()
                 session.flush()
             row.paragraphs.extend(Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"]))
             session.flush()
-            counts["figures"] += replace_facts(session, row.id, d.get("facts", []), agencies, d.get("extractor_version") or "",
-                                               values["family_key"])
+            counts["figures"] += replace_facts(session, row, d.get("facts", []), dims, d.get("extractor_version") or "")
             counts["loaded"] += 1
         for f in failures:
             meta = next((m for m in metas if m["url"] == f["url"]), None)
@@ -242,6 +294,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
             counts["parse_failures"] += 1
         if doc_urls:
             session.execute(delete(ParseFailureRow).where(ParseFailureRow.url.in_(doc_urls)))
-        # facts no figure states any more (their documents were re-extracted) go
+        # facts no figure states any more (their documents were re-extracted) go; conflicts are re-judged
         session.execute(delete(Fact).where(~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
+        counts["conflicting_facts"] += dims.flag_conflicts()
     return counts

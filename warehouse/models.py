@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -71,6 +71,7 @@ class LandedPage(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     path: Mapped[str] = mapped_column(String(500))
     fetched_at: Mapped[str] = mapped_column(String(40))
+    fetch_run_uid: Mapped[str | None] = mapped_column(String(40), comment="the crawl run that fetched it")
     parse_status: Mapped[str] = mapped_column(String(16))  # parsed | failed | link_page
     parse_error: Mapped[str | None] = mapped_column(Text)
 
@@ -104,6 +105,7 @@ class Document(Base):
     meta: Mapped[dict | None] = mapped_column(JSON)
     #: Documents that are one release (a reprint links the original) share a family key.
     family_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1", comment="1, then +1 each time the page changed")
     load_run_uid: Mapped[str | None] = mapped_column(String(40))
     paragraphs: Mapped[list[Paragraph]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Paragraph.seq"
@@ -202,25 +204,90 @@ class FigureRow(Base):
     evidence: Mapped[str] = mapped_column(Text)
     from_table: Mapped[bool] = mapped_column(Boolean)
     extractor_version: Mapped[str] = mapped_column(String(32))
-    #: The distinct fact this figure states; a reprint's figure points at the same fact as the original's.
+    #: The distinct fact this figure states: figures are the facts' mentions.
     fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="SET NULL"), index=True)
+    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
+    date_key: Mapped[int | None] = mapped_column(ForeignKey("dates.date_key"), index=True)
 
 
 class Fact(Base):
-    """One row per distinct fact of a document family (indicator, value, unit, period, basis, sign):
-    the figures of the family's documents are its mentions."""
+    """fact_figure — one row per distinct fact: indicator, period, basis, unit, sign and value. A
+    figure stated by several documents (NBS, People's Daily, gov.cn) is one fact with one mention
+    (a `figures` row) per document sentence; two values for the same indicator, period, basis and
+    unit are two facts, both flagged `conflict`."""
 
     __tablename__ = "facts"
-    __table_args__ = (UniqueConstraint("family_key", "fact_key"),)
+    __table_args__ = (Index("ix_facts_series", "indicator_id", "period"), {"comment": "fact_figure: one row per distinct fact"})
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    family_key: Mapped[str] = mapped_column(String(64))
-    fact_key: Mapped[str] = mapped_column(String(64))
-    indicator_text: Mapped[str] = mapped_column(String(200))
-    value_base: Mapped[float] = mapped_column(Float)
-    unit: Mapped[str] = mapped_column(String(24))
-    period: Mapped[str | None] = mapped_column(String(40))
-    basis: Mapped[str | None] = mapped_column(String(16))
-    direction: Mapped[str | None] = mapped_column(String(8))
+    fact_key: Mapped[str] = mapped_column(String(40), unique=True, comment="hash of indicator, period, basis, unit, sign, value")
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id"))
+    period: Mapped[str | None] = mapped_column(String(40), comment="canonical period: 2024-02, 2024-01/2024-02, 2024-Q1, @2024-03-26 …")
+    basis: Mapped[str | None] = mapped_column(String(16), comment="yoy | mom | vs_period | two_year_avg | null")
+    unit: Mapped[str] = mapped_column(String(24), comment="canonical unit: pct, pp, CNY, USD, person, count …")
+    direction: Mapped[str | None] = mapped_column(String(8), comment="up | down | flat | null")
+    value_base: Mapped[float] = mapped_column(Float, comment="value in base units (亿元 scaled to CNY)")
+    category: Mapped[str] = mapped_column(String(24))
+    conflict: Mapped[bool] = mapped_column(Boolean, default=False, comment="another value exists for the same indicator, period, basis and unit")
+
+
+class Indicator(Base):
+    """dim_indicator — one row per normalised indicator, with the aliases it is written as."""
+
+    __tablename__ = "indicators"
+    __table_args__ = {"comment": "dim_indicator: normalised indicators and their aliases"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True, comment="canonical name")
+    norm_key: Mapped[str] = mapped_column(String(200), index=True, comment="name without punctuation, for matching")
+    aliases: Mapped[list] = mapped_column(JSON, default=list)
+
+
+class SourceDim(Base):
+    """dim_source — one row per source pressroom crawls."""
+
+    __tablename__ = "sources"
+    __table_args__ = {"comment": "dim_source: the sites pressroom crawls"}
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class Person(Base):
+    """dim_person — one row per official (name within an agency)."""
+
+    __tablename__ = "persons"
+    __table_args__ = (UniqueConstraint("name", "agency_id"), {"comment": "dim_person: officials by name and agency"})
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+
+
+class DateDim(Base):
+    """dim_date — one row per calendar day a document was published."""
+
+    __tablename__ = "dates"
+    __table_args__ = {"comment": "dim_date: publication days"}
+    date_key: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, comment="YYYYMMDD")
+    day: Mapped[date] = mapped_column(Date, unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    quarter: Mapped[int] = mapped_column(Integer)
+    month: Mapped[int] = mapped_column(Integer)
+    weekday: Mapped[int] = mapped_column(Integer, comment="1 = Monday")
+
+
+class DocumentVersion(Base):
+    """One row per earlier version of a document: a page that changed keeps what it said before."""
+
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("document_id", "version"), {"comment": "earlier versions of changed documents"})
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    parser_version: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(Text)
+    paragraphs: Mapped[list] = mapped_column(JSON)
+    replaced_by_run: Mapped[str | None] = mapped_column(String(40))
 
 
 class MeasureGroupRow(Base):
