@@ -45,7 +45,8 @@ def paper_day(context: dict[str, Any]) -> date:
     return pendulum.instance(logical).in_timezone(TIMEZONE).date()
 
 
-def _recorded(stage: str, source: str, day: date, context: dict[str, Any], body: Callable[[Config], tuple[dict[str, int], list[str], dict[str, Any]]]) -> dict[str, Any]:
+def _recorded(stage: str, source: str, day: date, context: dict[str, Any],
+              body: Callable[[Config, str], tuple[dict[str, int], list[str], dict[str, Any]]]) -> dict[str, Any]:
     from warehouse.db import make_engine, upgrade
     from warehouse.runs import finish_run, start_run
 
@@ -54,7 +55,7 @@ def _recorded(stage: str, source: str, day: date, context: dict[str, Any], body:
     engine = make_engine(cfg.db_url)
     uid = start_run(engine, stage, source, day, day, trigger="airflow", airflow_run_id=context.get("run_id"))
     try:
-        counts, problems, result = body(cfg)
+        counts, problems, result = body(cfg, uid)
     except Exception as exc:
         finish_run(engine, uid, "failed", {}, f"{type(exc).__name__}: {exc}")
         engine.dispose()
@@ -73,9 +74,10 @@ def crawl_task(source: str, context: dict[str, Any], timeout: float = 3000) -> d
 
     day = paper_day(context)
 
-    def body(cfg: Config):  # type: ignore[no-untyped-def]
+    def body(cfg: Config, uid: str):  # type: ignore[no-untyped-def]
         stats_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"pressroom-crawl-{source}-{day}-{os.getpid()}.json")
-        summary = crawl_subprocess(cfg, source, day, day, mirror=_variable("mirror"), timeout=timeout, stats_file=stats_path)
+        summary = crawl_subprocess(cfg, source, day, day, mirror=_variable("mirror"), timeout=timeout, stats_file=stats_path,
+                                   run_uid=uid)
         counts = {k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")}
         problems = crawl_problems(summary)
         if summary.get("exit_code") not in (0, 1):
@@ -91,7 +93,7 @@ def parse_task(source: str, context: dict[str, Any]) -> dict[str, Any]:
 
     day = paper_day(context)
 
-    def body(cfg: Config):  # type: ignore[no-untyped-def]
+    def body(cfg: Config, uid: str):  # type: ignore[no-untyped-def]
         counts = parse(cfg, source, [day], log.info)
         problems = [f"{counts['failed']} pages could not be parsed (see parse failures)"] if counts["failed"] else []
         store = LandingStore(cfg.data)
@@ -105,8 +107,8 @@ def load_task(source: str, context: dict[str, Any]) -> dict[str, Any]:
 
     day = paper_day(context)
 
-    def body(cfg: Config):  # type: ignore[no-untyped-def]
-        counts = load(cfg, source, [day], context.get("run_id") or "airflow", log.info)
+    def body(cfg: Config, uid: str):  # type: ignore[no-untyped-def]
+        counts = load(cfg, source, [day], uid, log.info)
         return dict(counts), [], {"loaded": counts["loaded"]}
 
     return _recorded("load", source, day, context, body)

@@ -100,14 +100,14 @@ def _record(cfg: Config, stage: str, source: str, first: date, last: date):  # t
 
 def _do_crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, mirror: str | None, refresh: bool,
               delay: float | None, quiet: bool, verbose: bool = False, stats_out: str | None = None,
-              spider_args: tuple[str, ...] = ()) -> tuple[Counter[str], list[str]]:
+              spider_args: tuple[str, ...] = (), run_uid: str | None = None) -> tuple[Counter[str], list[str]]:
     from pressroom.stages import crawl, crawl_problems
 
     bad = [a for a in spider_args if "=" not in a]
     if bad:
         raise click.UsageError(f"spider arguments are KEY=VALUE, not {bad[0]!r}")
     summary = crawl(cfg, source, ranges, mirror=mirror, refresh=refresh, delay=delay,
-                    spider_args=dict(a.split("=", 1) for a in spider_args),
+                    spider_args=dict(a.split("=", 1) for a in spider_args), run_uid=run_uid,
                     stats_file=stats_out, log_level="INFO" if verbose else "WARNING", progress=not quiet)
     counts = Counter({k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")})
     problems = crawl_problems(summary)
@@ -135,13 +135,16 @@ def _finish(cfg: Config, engine, uid: str, command: str, source: str, first: dat
 @crawl_options
 @click.option("--stats-out", metavar="FILE", help="Write the crawl's summary (finish reason, counts, day statuses) as JSON.")
 @click.option("--no-record", is_flag=True, help="Do not write an etl_runs row (the caller records the run).")
+@click.option("--run-uid", hidden=True, help="The caller's etl_runs uid, written into every landed page.")
 @click.pass_obj
-def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet, stats_out, no_record) -> None:
+def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet, stats_out, no_record,
+              run_uid) -> None:
     """Fetch a day (or range) and land every page in the landing area."""
     first, last = first.date(), (last or first).date()
     _days(first, last)
-    engine, uid = (None, "") if no_record else _record(obj.cfg, "crawl", source, first, last)
-    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out, spider_args=spider_args)
+    engine, uid = (None, run_uid or "") if no_record else _record(obj.cfg, "crawl", source, first, last)
+    counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out, spider_args=spider_args,
+                                 run_uid=uid or None)
     _finish(obj.cfg, engine, uid, "crawl", source, first, last, counts, problems)
 
 
@@ -222,7 +225,7 @@ def run_pipeline(cfg: Config, source: str, ranges: list[tuple[date, date]], **cr
     days = sorted({d for a, b in ranges for d in _days(a, b)})
     first, last = days[0], days[-1]
     engine, uid = _record(cfg, "crawl", source, first, last)
-    counts, problems = _do_crawl(cfg, source, ranges, **crawl_opts)
+    counts, problems = _do_crawl(cfg, source, ranges, run_uid=uid, **crawl_opts)
     finish_run(engine, uid, "failed" if problems else "success", dict(counts), "; ".join(problems) or None)
 
     uid = _start(engine, "parse", source, first, last)
@@ -363,6 +366,110 @@ def eval_cmd(gold_dir: str, update: bool) -> None:
         click.echo(f"BELOW FLOOR: {p}", err=True)
     click.echo("eval: " + ("FAILED" if problems else "ok") + " (" + ", ".join(f"{k}={fmt(result['total'][k])}" for k in GATED) + ")")
     sys.exit(EXIT_FAILURES if problems else EXIT_OK)
+
+
+def _engine(cfg: Config):  # type: ignore[no-untyped-def]
+    from warehouse.db import make_engine, upgrade
+
+    upgrade(cfg.db_url)
+    return make_engine(cfg.db_url)
+
+
+@cli.command("figures")
+@click.option("--indicator", help="Canonical name, alias (社零总额, CPI) or part of the indicator as written.")
+@click.option("--from", "first", type=click.DateTime(["%Y-%m-%d"]), help="First publication day.")
+@click.option("--to", "last", type=click.DateTime(["%Y-%m-%d"]), help="Last publication day.")
+@click.option("--source", type=click.Choice(sorted(SOURCES)), help="Only this source.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=int, default=200, show_default=True)
+@click.pass_obj
+def figures_cmd(obj: Ctx, indicator, first, last, source, fmt, limit) -> None:
+    """Figures from the warehouse (the v_figures view): indicator, period, value, basis, source, speaker, evidence."""
+    import csv
+    import json
+
+    from warehouse.queries import figures
+
+    engine = _engine(obj.cfg)
+    with engine.connect() as conn:
+        rows = figures(conn, indicator=indicator, first=first.date() if first else None,
+                       last=last.date() if last else None, source=source, limit=limit)
+    engine.dispose()
+    if fmt == "json":
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["indicator"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for r in rows:
+            value = f"{r['value']:g}{r['unit_text'] or ''}"
+            click.echo(f"{r['pub_date']} {r['source']:<6} {r['indicator'] or '':<18} {r['period'] or '':<17} "
+                       f"{value:>14} {r['basis'] or '':<9} {r['direction'] or '':<5} {r['agency'] or ''}")
+    click.echo(f"{len(rows)} figures", err=True)
+
+
+@cli.command("export")
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True)
+@click.pass_obj
+def export_cmd(obj: Ctx, directory: str, fmt: str) -> None:
+    """Write every table and view of the star schema to DIRECTORY, one file each."""
+    from pathlib import Path
+
+    from warehouse.queries import export
+
+    engine = _engine(obj.cfg)
+    with engine.connect() as conn:
+        counts = export(conn, Path(directory), fmt)
+    engine.dispose()
+    for name, n in counts.items():
+        click.echo(f"{name}.{fmt}: {n} rows", err=True)
+    click.echo(f"exported {len(counts)} files to {directory}")
+
+
+@cli.command("chart")
+@click.argument("indicator")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="FILE.png or FILE.html")
+@click.pass_obj
+def chart_cmd(obj: Ctx, indicator: str, output: str) -> None:
+    """Draw INDICATOR's series over time (its most reported unit and basis) to a PNG or HTML file."""
+    from pathlib import Path
+
+    from pressroom.charts import draw
+    from warehouse.queries import series
+
+    engine = _engine(obj.cfg)
+    with engine.connect() as conn:
+        rows = series(conn, indicator)
+    engine.dispose()
+    try:
+        drawn = draw(indicator, rows, Path(output))
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not drawn["cjk_font"]:
+        click.echo("note: no CJK font installed; the picture's title shows the unit, the HTML shows the name", err=True)
+    click.echo(f"{output}: {len(drawn['points'])} points ({drawn['unit']}, {drawn['basis']})")
+
+
+@cli.command("lineage")
+@click.argument("figure_id", type=int)
+@click.pass_obj
+def lineage_cmd(obj: Ctx, figure_id: int) -> None:
+    """Where a figure comes from: its fact's every mention, documents, raw files and fetching runs."""
+    import json
+
+    from warehouse.queries import lineage
+
+    engine = _engine(obj.cfg)
+    with engine.connect() as conn:
+        rows = lineage(conn, figure_id)
+    engine.dispose()
+    for r in rows:
+        click.echo(json.dumps(r, ensure_ascii=False, default=str))
+    if not rows:
+        raise click.UsageError(f"no figure {figure_id}")
 
 
 def main() -> None:

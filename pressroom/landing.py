@@ -130,6 +130,7 @@ class LandingStore:
         requested_url: str | None = None,
         host: str | None = None,
         fetched_at: str | None = None,
+        fetch_run_uid: str | None = None,
     ) -> dict[str, Any]:
         """Store one response exactly as received; return its metadata record."""
         base = self.page_base(source, day, url, host)
@@ -146,6 +147,7 @@ class LandingStore:
             "size": len(body),
             "sha256": hashlib.sha256(body).hexdigest(),
             "fetched_at": fetched_at or utcnow(),
+            "fetch_run_uid": fetch_run_uid,
             "body_path": rel + ".body",
             "meta_path": rel + ".json",
         }

@@ -28,7 +28,8 @@ def _quiet(_: str) -> None:
 # -- crawl ---------------------------------------------------------------------------------------
 
 def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = False, delay: float | None = None,
-                   stats_file: str | None = None, log_level: str = "WARNING", progress: bool = True) -> Any:
+                   stats_file: str | None = None, log_level: str = "WARNING", progress: bool = True,
+                   run_uid: str | None = None) -> Any:
     """Scrapy settings for one crawl: the project's settings plus this run's options."""
     from scrapy.settings import Settings
 
@@ -40,6 +41,7 @@ def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = Fa
     settings.set("PRESSROOM_DATA", cfg.data, priority="cmdline")
     settings.set("PRESSROOM_REFRESH", refresh, priority="cmdline")
     settings.set("PRESSROOM_STATS_FILE", stats_file, priority="cmdline")
+    settings.set("PRESSROOM_RUN_UID", run_uid, priority="cmdline")
     settings.set("LOG_LEVEL", log_level, priority="cmdline")
     settings.set("PRESSROOM_PROGRESS", progress, priority="cmdline")
     settings.set("STATS_DUMP", log_level == "DEBUG", priority="cmdline")
@@ -87,7 +89,8 @@ def merge_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def crawl_subprocess(cfg: Config, source: str, first: date, last: date, *, mirror: str | None = None,
-                     refresh: bool = False, timeout: float = 3600, stats_file: str | None = None) -> dict[str, Any]:
+                     refresh: bool = False, timeout: float = 3600, stats_file: str | None = None,
+                     run_uid: str | None = None) -> dict[str, Any]:
     """Run `pressroom crawl` in a child process (a fresh reactor each time) and return its summary.
 
     Raises CrawlFailed with the child's stderr tail when it exits badly or leaves no summary.
@@ -99,6 +102,8 @@ def crawl_subprocess(cfg: Config, source: str, first: date, last: date, *, mirro
         cmd += ["--mirror", mirror]
     if refresh:
         cmd.append("--refresh")
+    if run_uid:
+        cmd += ["--run-uid", run_uid]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=os.environ.copy())
     sys.stderr.write(proc.stderr[-20000:])
     try:

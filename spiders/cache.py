@@ -34,6 +34,7 @@ def _where(request: Request, spider: Spider) -> tuple[str, date | None, str | No
 class LandingCacheStorage:
     def __init__(self, settings: BaseSettings) -> None:
         self.store = LandingStore(settings["PRESSROOM_DATA"])
+        self.run_uid = settings.get("PRESSROOM_RUN_UID")
 
     def open_spider(self, spider: Spider) -> None:
         spider.landing = self.store  # type: ignore[attr-defined]
@@ -67,6 +68,7 @@ class LandingCacheStorage:
             body=response.body,
             final_url=response.url,
             requested_url=redirects[0] if redirects else request.url,
+            fetch_run_uid=self.run_uid,
         )
         request.meta["landed_meta"] = meta
         spider.crawler.stats.inc_value("pressroom/landed_bytes", len(response.body))

@@ -40,6 +40,7 @@ PRESSROOM_DATA = DEFAULT_DATA
 PRESSROOM_REFRESH = False
 PRESSROOM_MIRROR = None
 PRESSROOM_STATS_FILE = None
+PRESSROOM_RUN_UID = None  # the etl_runs row of this crawl, written into each landed page
 
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,

@@ -198,3 +198,14 @@ def test_a_reprint_is_one_family_its_facts_stored_once(tmp_path) -> None:
     engine.dispose()
     assert (figures, facts, len(families)) == (6, 3, 1)
     assert {n for _, n in mentions} == {2}
+
+
+def test_the_analysts_role_reads_and_cannot_write(pg_url) -> None:
+    upgrade(pg_url)
+    engine = make_engine(pg_url)
+    with engine.connect() as conn:
+        can = lambda table, what: conn.scalar(text(f"SELECT has_table_privilege('pressroom_analyst', '{table}', '{what}')"))  # noqa: E731
+        assert can("figures", "SELECT") and can("v_figures", "SELECT") and can("documents", "SELECT")
+        assert not any(can(t, w) for t in ("figures", "documents", "facts") for w in ("INSERT", "UPDATE", "DELETE"))
+    engine.dispose()
+    downgrade(pg_url)

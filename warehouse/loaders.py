@@ -252,7 +252,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
             row, what = _upsert(session, LandedPage, {"url": m["url"]}, {
                 "source": source, "day": day, "kind": m["kind"], "status": m["status"], "final_url": m["final_url"],
                 "content_type": ctype, "size": m["size"], "sha256": m["sha256"], "path": m["body_path"],
-                "fetched_at": m["fetched_at"],
+                "fetched_at": m["fetched_at"], "fetch_run_uid": m.get("fetch_run_uid"),
                 "parse_status": "failed" if m["url"] in failed else ("parsed" if m["url"] in doc_urls else "link_page"),
                 "parse_error": f"{failed[m['url']]['reason']}: {failed[m['url']]['detail']}" if m["url"] in failed else None,
             })

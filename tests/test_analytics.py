@@ -1,0 +1,118 @@
+"""What analysts use: the views, the figures command, lineage to the raw files, exports, charts,
+and the sample day loaded into the real PostgreSQL twice with identical results."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from pressroom.config import Config
+from pressroom.landing import LandingStore
+from pressroom.samplesite import SAMPLE_DAYS
+from tests.conftest import run_cli
+from tests.test_warehouse import PG_ADMIN
+from warehouse.db import make_engine
+from warehouse.queries import lineage
+
+DAY = SAMPLE_DAYS["G2"].isoformat()
+TABLES = ("documents", "paragraphs", "landed_pages", "source_days", "facts", "figures", "indicators", "dates",
+          "sources", "persons", "agencies", "speakers", "measures", "measure_groups", "events", "document_versions")
+
+
+@pytest.fixture()
+def loaded(cfg, sample_mirror) -> Config:
+    result = run_cli(cfg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
+    assert result.returncode == 0, result.stderr
+    return cfg
+
+
+def checksums(db_url: str) -> dict[str, str]:
+    """Row count and a content checksum per table, over every column but surrogate keys and run ids."""
+    skip = {"id", "document_id", "landed_page_id", "fact_id", "indicator_id", "person_id", "agency_id", "load_run_uid",
+            "fetch_run_uid", "fetched_at"}
+    engine = make_engine(db_url)
+    out = {}
+    with engine.connect() as conn:
+        for table in TABLES:
+            rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()  # noqa: S608 (fixed names)
+            norm = sorted(json.dumps({k: str(v) for k, v in r.items() if k not in skip}, sort_keys=True, ensure_ascii=False) for r in rows)
+            out[table] = f"{len(rows)}:" + hashlib.sha256("\n".join(norm).encode()).hexdigest()[:12]
+    engine.dispose()
+    return out
+
+
+def test_figures_command_finds_an_indicator_by_its_alias(loaded) -> None:
+    out = run_cli(loaded, "figures", "--indicator", "社零总额", "--format", "json")
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert rows and {r["indicator"] for r in rows} == {"社会消费品零售总额"}
+    assert {(r["value"], r["unit_text"]) for r in rows} >= {(81307.0, "亿元"), (5.5, "%")}
+    assert all(r["url"].startswith("http://paper.people.com.cn/") and r["evidence"] for r in rows)
+    csv_out = run_cli(loaded, "figures", "--source", "rmrb", "--format", "csv").stdout.splitlines()
+    assert csv_out[0].startswith("indicator,period,value") and len(csv_out) > 10
+
+
+def test_lineage_reaches_the_raw_file_for_every_figure_of_the_day(loaded) -> None:
+    engine = make_engine(loaded.db_url)
+    store = LandingStore(loaded.data)
+    with engine.connect() as conn:
+        figure_ids = [r[0] for r in conn.execute(text("SELECT id FROM figures"))]
+        assert figure_ids
+        for fid in figure_ids:
+            rows = lineage(conn, fid)
+            assert rows and any(r["figure_id"] == fid for r in rows)
+            for r in rows:
+                raw = store.get(f"{store.root}/{r['raw_path']}")
+                assert hashlib.sha256(raw).hexdigest() == r["raw_sha256"]
+                assert (r["run_stage"], r["run_status"]) == ("crawl", "success")
+    engine.dispose()
+
+
+def test_export_writes_every_table_and_view(loaded, tmp_path) -> None:
+    import pyarrow.parquet as pq
+
+    for fmt in ("csv", "parquet"):
+        out = run_cli(loaded, "export", str(tmp_path / fmt), "--format", fmt)
+        assert out.returncode == 0, out.stderr
+    figures = pq.read_table(tmp_path / "parquet" / "v_figures.parquet")
+    assert figures.num_rows > 10 and "evidence" in figures.column_names
+    assert (tmp_path / "csv" / "v_indicator_series.csv").read_text().startswith("\"indicator\"")
+    assert len(list((tmp_path / "csv").glob("*.csv"))) == 18
+
+
+def test_chart_of_an_indicator(loaded, tmp_path) -> None:
+    for name in ("c.png", "c.html"):
+        out = run_cli(loaded, "chart", "规模以上工业增加值", "-o", str(tmp_path / name))
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip().endswith("1 points (pct, yoy)")
+    png = (tmp_path / "c.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and 5_000 < len(png) < 500_000
+    page = (tmp_path / "c.html").read_text()
+    assert "<h1>规模以上工业增加值</h1>" in page and "<td>2024-01/2024-02</td><td>7</td>" in page
+    assert run_cli(loaded, "chart", "没有这个指标", "-o", str(tmp_path / "x.png")).returncode == 2
+
+
+def test_the_day_loaded_into_postgresql_twice_is_identical(cfg, sample_mirror) -> None:
+    name = f"pressroom_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    pg = Config(cfg.data, PG_ADMIN.rsplit("/", 1)[0] + f"/{name}", cfg.contact)
+    try:
+        first = run_cli(pg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
+        assert first.returncode == 0, first.stderr
+        before = checksums(pg.db_url)
+        assert before["documents"].startswith("6:") and not before["figures"].startswith("0:")
+        second = run_cli(pg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
+        assert second.returncode == 0, second.stderr
+        assert checksums(pg.db_url) == before
+        out = run_cli(pg, "figures", "--indicator", "社会消费品零售总额", "--format", "json")
+        assert out.returncode == 0 and out.stdout.strip()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
