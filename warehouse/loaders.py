@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import JSON, Engine, bindparam, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from pressroom.landing import LandingStore
@@ -112,13 +112,79 @@ def fact_key(indicator_id: int, r: dict[str, Any]) -> str:
                 r.get("category") == "discourse_count")
 
 
+CHUNK = 500
+
+
+def copy_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows with PostgreSQL's COPY through the session's own connection (same transaction)."""
+    import json
+
+    columns = [c.name for c in table.columns if c.name in rows[0]] if rows else []
+    json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    raw = session.connection().connection.driver_connection
+    with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_cols and row[c] is not None else row[c]
+                            for c in columns])
+
+
 class Dims:
-    """Dimension rows and facts looked up or created within one load transaction (cached)."""
+    """Dimension rows and facts looked up or created within one load transaction (cached), and the
+    figures of the day, inserted together at the end (the bulk path: one executemany)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.cache: dict[tuple[Any, ...], int] = {}
         self.touched: set[tuple[Any, ...]] = set()  # (indicator, period, basis, unit) groups whose facts changed
+        self.pending: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (figure row, its record)
+        self.orphans: set[int] = set()  # facts whose figures were deleted: gone unless another mentions them
+
+    def _ids(self, model: type, column: str, rows: dict[str, dict[str, Any]]) -> dict[str, int]:
+        """id of each natural key in `rows`: found in bulk, the missing inserted in one executemany."""
+        col = getattr(model, column)
+        found: dict[str, int] = {}
+        keys = list(rows)
+        for i in range(0, len(keys), CHUNK):
+            found.update({k: i_ for i_, k in self.session.execute(select(model.id, col).where(col.in_(keys[i:i + CHUNK])))})
+        missing = [rows[k] for k in keys if k not in found]
+        if missing and self.session.bind.dialect.name == "postgresql":
+            copy_rows(self.session, model.__table__, missing)  # COPY, then the new ids in one query
+            new = [k for k in keys if k not in found]
+            found.update({k: i_ for i_, k in self.session.execute(
+                text(f"SELECT id, {column} FROM {model.__tablename__} WHERE {column} = ANY(:keys)"), {"keys": new})})
+            return found
+        for i in range(0, len(missing), 5000):  # insertmanyvalues with RETURNING: the new ids come back in the batch
+            found.update({k: i_ for i_, k in self.session.execute(insert(model).returning(model.id, col), missing[i:i + 5000])})
+        return found
+
+    def insert_figures(self) -> int:
+        """Insert every pending figure with its indicator and fact ids; returns how many."""
+        if not self.pending:
+            return 0
+        names = {canonical_indicator(rec["indicator"]["text"] or rec["indicator"]["full_text"])[:200]: None
+                 for _, rec in self.pending}
+        indicators = self._ids(Indicator, "name", {n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))}
+                                                   for n in names})
+        fact_rows: dict[str, dict[str, Any]] = {}
+        keyed = []
+        for row, rec in self.pending:
+            ind_id = indicators[canonical_indicator(rec["indicator"]["text"] or rec["indicator"]["full_text"])[:200]]
+            key = fact_key(ind_id, rec)
+            period = (rec.get("period") or {}).get("canonical")
+            fact_rows.setdefault(key, {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],
+                                       "unit": rec["unit"], "period": period, "basis": rec.get("basis"),
+                                       "direction": rec.get("direction"), "category": rec["category"], "conflict": False})
+            self.touched.add((ind_id, period, rec.get("basis"), rec["unit"]))
+            keyed.append((row, ind_id, key))
+        facts = self._ids(Fact, "fact_key", fact_rows)
+        rows = [{**row, "indicator_id": ind_id, "fact_id": facts[key]} for row, ind_id, key in keyed]
+        if self.session.bind.dialect.name == "postgresql":
+            copy_rows(self.session, FigureRow.__table__, rows)
+        else:
+            for i in range(0, len(rows), 5000):
+                self.session.execute(insert(FigureRow), rows[i:i + 5000])
+        self.pending.clear()
+        return len(rows)
 
     def _get(self, key: tuple[Any, ...], model: type, natural: dict[str, Any], values: dict[str, Any]) -> int:
         if key not in self.cache:
@@ -129,11 +195,6 @@ class Dims:
 
     def agency(self, name: str | None) -> int | None:
         return self._get(("agency", name), Agency, {"name": name}, {}) if name else None
-
-    def indicator(self, text: str) -> int:
-        name = canonical_indicator(text)[:200]
-        return self._get(("indicator", name), Indicator, {"name": name},
-                         {"norm_key": norm_key(name)[:200], "aliases": list(aliases_of(name))})
 
     def person(self, name: str | None, agency: str | None) -> int | None:
         if not name:
@@ -150,42 +211,56 @@ class Dims:
     def source(self, code: str, name: str) -> int:
         return self._get(("source", code), SourceDim, {"code": code}, {"name": name})
 
-    def fact(self, indicator_id: int, r: dict[str, Any]) -> int:
-        period = (r.get("period") or {}).get("canonical")
-        self.touched.add((indicator_id, period, r.get("basis"), r["unit"]))
-        return self._get(("fact", fact_key(indicator_id, r)), Fact, {"fact_key": fact_key(indicator_id, r)}, {
-            "indicator_id": indicator_id, "value_base": r["value_base"], "unit": r["unit"], "period": period,
-            "basis": r.get("basis"), "direction": r.get("direction"), "category": r["category"]})
-
     def flag_conflicts(self) -> int:
-        """Mark facts that share indicator, period, basis and unit but differ in value; returns how many are."""
+        """Mark facts that share indicator, period, basis and unit but differ in value or sign, for
+        the indicators this load touched (one statement per chunk); returns how many are flagged."""
+        indicators = sorted({t[0] for t in self.touched})
+        for i in range(0, len(indicators), CHUNK):
+            self.session.execute(CONFLICTS.bindparams(ids=indicators[i:i + CHUNK]))
         flagged = 0
-        for indicator_id, period, basis, unit in self.touched:
-            rows = self.session.scalars(select(Fact).where(
-                Fact.indicator_id == indicator_id, Fact.unit == unit,
-                Fact.period.is_(None) if period is None else Fact.period == period,
-                Fact.basis.is_(None) if basis is None else Fact.basis == basis)).all()
-            conflict = len({(r.value_base, r.direction) for r in rows}) > 1
-            for row in rows:
-                _assign(row, {"conflict": conflict})
-            flagged += conflict * len(rows)
+        for i in range(0, len(indicators), CHUNK):
+            flagged += self.session.scalar(select(func.count()).select_from(Fact).where(
+                Fact.indicator_id.in_(indicators[i:i + CHUNK]), Fact.conflict.is_(True))) or 0
         return flagged
 
+    def drop_orphans(self) -> None:
+        """Delete the facts no figure mentions any more (their documents were re-extracted)."""
+        ids = sorted(i for i in self.orphans if i is not None)
+        for i in range(0, len(ids), CHUNK):
+            self.session.execute(delete(Fact).where(
+                Fact.id.in_(ids[i:i + CHUNK]), ~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
 
-def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str) -> int:
-    """Delete a document's facts and insert the new ones (inside the caller's transaction). Each
-    figure is a mention of its distinct fact; speakers, agencies, indicators and days are looked
-    up in their dimensions."""
+
+#: Conflict flags of the facts of some indicators: another fact with the same indicator, period,
+#: basis and unit but another value or sign. Plain SQL both databases read.
+CONFLICTS = text("""
+UPDATE facts SET conflict = EXISTS (
+    SELECT 1 FROM facts f2
+    WHERE f2.indicator_id = facts.indicator_id AND f2.unit = facts.unit AND f2.id <> facts.id
+      AND (f2.period = facts.period OR (f2.period IS NULL AND facts.period IS NULL))
+      AND (f2.basis = facts.basis OR (f2.basis IS NULL AND facts.basis IS NULL))
+      AND (f2.value_base <> facts.value_base OR COALESCE(f2.direction, '') <> COALESCE(facts.direction, ''))
+      AND f2.category <> 'discourse_count')
+WHERE indicator_id IN :ids
+""").bindparams(bindparam("ids", expanding=True))
+
+
+def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str,
+                  *, new: bool = False) -> int:
+    """Delete a document's facts (unless it is `new`) and queue the new ones (inside the caller's
+    transaction). Each figure is a mention of its distinct fact; speakers, agencies, indicators and
+    days are looked up in their dimensions."""
     document_id = document.id
-    for model in FACT_TABLES:
-        session.execute(delete(model).where(model.document_id == document_id))
+    if not new:
+        dims.orphans.update(session.scalars(select(FigureRow.fact_id).where(FigureRow.document_id == document_id)))
+        for model in FACT_TABLES:
+            session.execute(delete(model).where(model.document_id == document_id))
     figs = [r for r in facts if r["type"] == "figure"]
     seq = {r["fig_id"]: i for i, r in enumerate(figs)}
     date_key = dims.day(document.pub_date)
     for i, r in enumerate(figs):
         ind, period = r["indicator"], r.get("period") or {}
-        indicator_id = dims.indicator(ind["text"] or ind["full_text"])
-        session.add(FigureRow(
+        dims.pending.append((dict(
             document_id=document_id, seq=i, category=r["category"], is_primary=r["primary"],
             indicator_text=ind["text"][:200], indicator_full=ind["full_text"][:200], qualifiers=ind.get("qualifiers", []),
             parent_seq=seq.get(ind.get("parent")), value=r["value"], value_text=r.get("value_text"), unit=r["unit"],
@@ -196,9 +271,8 @@ def replace_facts(session: Session, document: Document, facts: list[dict[str, An
             period_type=period.get("type"), streak=r.get("streak"), is_target=r.get("is_target", False),
             speaker=r.get("speaker"), agency=r.get("agency"), paragraph=r.get("paragraph", 0),
             evidence=r["evidence"]["text"], from_table=r.get("from_table", False), extractor_version=version,
-            fact_id=dims.fact(indicator_id, r), indicator_id=indicator_id,
             person_id=dims.person(r.get("speaker"), r.get("agency")), date_key=date_key,
-        ))
+        ), r))
     seen_speakers = set()
     for r in facts:
         if r["type"] == "speaker" and r["name"] not in seen_speakers:
@@ -267,6 +341,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 _assign(row, {"landed_page_id": values["landed_page_id"]})
                 counts["unchanged"] += 1
                 continue
+            new = row is None
             if row is None:
                 row = Document(url=d["url"], **values, load_run_uid=run_uid)
                 session.add(row)
@@ -282,8 +357,9 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 session.flush()
             row.paragraphs.extend(Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"]))
             session.flush()
-            counts["figures"] += replace_facts(session, row, d.get("facts", []), dims, d.get("extractor_version") or "")
+            counts["figures"] += replace_facts(session, row, d.get("facts", []), dims, d.get("extractor_version") or "", new=new)
             counts["loaded"] += 1
+        dims.insert_figures()
         for f in failures:
             meta = next((m for m in metas if m["url"] == f["url"]), None)
             _upsert(session, ParseFailureRow, {"url": f["url"]}, {
@@ -295,6 +371,6 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
         if doc_urls:
             session.execute(delete(ParseFailureRow).where(ParseFailureRow.url.in_(doc_urls)))
         # facts no figure states any more (their documents were re-extracted) go; conflicts are re-judged
-        session.execute(delete(Fact).where(~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
+        dims.drop_orphans()
         counts["conflicting_facts"] += dims.flag_conflicts()
     return counts

@@ -1,0 +1,143 @@
+"""Warehouse benchmarks: bulk load of figure rows (SQLite and PostgreSQL) and the indicator series
+query on a warehouse of 1,000,000 figure rows.
+
+    python bench/warehouse.py [--rows 1000000] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
+
+Goals (issue 5): at least 20,000 figure rows/s loaded on both databases; the series query under
+200 ms at 1,000,000 figure rows. Synthetic documents: 500 figures each over 2,000 indicators,
+30 periods and two bases, so facts repeat across documents as in real reporting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from pressroom.landing import LandingStore  # noqa: E402
+from warehouse.db import make_engine, upgrade  # noqa: E402
+from warehouse.loaders import load_day  # noqa: E402
+from warehouse.queries import series  # noqa: E402
+
+PER_DOC = 500
+INDICATORS = [f"指标{i:04d}增加值" for i in range(2000)]
+PERIODS = [f"{2020 + i // 12}-{i % 12 + 1:02d}" for i in range(30)]
+
+
+def figure(rng: random.Random, i: int) -> dict:
+    ind = rng.choice(INDICATORS)
+    return {"type": "figure", "fig_id": f"F{i}", "category": "growth_rate", "primary": True,
+            "indicator": {"text": ind, "full_text": ind, "qualifiers": [], "parent": None},
+            "value": round(rng.uniform(-5, 15), 1), "value_text": "", "unit": "pct", "unit_text": "%", "scale": 1,
+            "value_base": round(rng.uniform(-5, 15), 1), "basis": rng.choice(["yoy", "mom"]), "direction": "up",
+            "period": {"text": "", "canonical": rng.choice(PERIODS), "type": "month"}, "streak": None,
+            "is_target": False, "speaker": None, "agency": None, "paragraph": 0, "evidence": {"text": f"句子{i}。"}}
+
+
+def write_day(store: LandingStore, day: date, docs: int, seed: int) -> int:
+    rng = random.Random(seed)
+    rows = []
+    for d in range(docs):
+        facts = [figure(rng, i) for i in range(PER_DOC)]
+        rows.append({"url": f"http://bench.example/{day}/{d}.htm", "source": "bench", "publisher": "bench", "title": f"文{d}",
+                     "pub_date": day.isoformat(), "paragraphs": [{"kind": "body", "text": "正文。"}], "editors": [],
+                     "captions": [], "content_sha256": uuid.uuid4().hex, "parser_version": "bench",
+                     "extractor_version": "bench", "facts_sha256": uuid.uuid4().hex, "facts": facts})
+    store.put_jsonl(store.parsed_path("bench", day, "documents.jsonl"), rows)
+    store.put_jsonl(store.parsed_path("bench", day, "failures.jsonl"), [])
+    store.write_day("bench", day, {"status": "complete", "outcomes": []})
+    return docs * PER_DOC
+
+
+def fresh_pg(admin_url: str) -> tuple[str, callable]:
+    name = f"pressroom_bench_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
+
+
+def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
+    upgrade(url)
+    engine = make_engine(url)
+    store = LandingStore(str(tmp / "landing"))
+    day0 = date(2024, 1, 1)
+    docs_per_day = max(1, 20_000 // PER_DOC)
+    days = max(1, total_rows // (docs_per_day * PER_DOC))
+    load_days = max(1, load_rows // (docs_per_day * PER_DOC))
+    rows = loaded_s = 0.0
+    timed_rows = 0
+    for n in range(days):
+        day = day0 + timedelta(days=n)
+        r = write_day(store, day, docs_per_day, seed=n)
+        start = time.perf_counter()
+        load_day(engine, store, "bench", day, f"bench-{n}")
+        took = time.perf_counter() - start
+        rows += r
+        if n < load_days:
+            loaded_s += took
+            timed_rows += r
+        if n % 10 == 9:
+            print(f"  {engine.dialect.name}: {int(rows):,} figure rows loaded", file=sys.stderr, flush=True)
+    again = time.perf_counter()
+    load_day(engine, store, "bench", day0, "bench-again")  # idempotent re-run of a day
+    again = time.perf_counter() - again
+    with engine.connect() as conn:
+        n_figures = conn.scalar(text("SELECT COUNT(*) FROM figures"))
+        n_facts = conn.scalar(text("SELECT COUNT(*) FROM facts"))
+        timings = []
+        rng = random.Random(7)
+        for _ in range(25):
+            ind = rng.choice(INDICATORS)
+            start = time.perf_counter()
+            points = series(conn, ind)
+            timings.append((time.perf_counter() - start) * 1000)
+    engine.dispose()
+    return {"db": engine.dialect.name, "figures": n_figures, "facts": n_facts, "load_rows_per_s": timed_rows / loaded_s,
+            "reload_day_s": again, "series_ms_median": statistics.median(timings), "series_ms_max": max(timings),
+            "points": len(points)}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rows", type=int, default=1_000_000, help="figure rows in the warehouse for the series query")
+    ap.add_argument("--load-rows", type=int, default=100_000, help="figure rows over which the load rate is timed")
+    ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test", help="admin URL; '' to skip")
+    args = ap.parse_args()
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        results.append(bench_db(f"sqlite:///{tmp}/bench.db", Path(tmp) / "s", args.rows, args.load_rows))
+        if args.pg:
+            url, drop = fresh_pg(args.pg)
+            try:
+                results.append(bench_db(url, Path(tmp) / "p", args.rows, args.load_rows))
+            finally:
+                drop()
+    for r in results:
+        print(f"{r['db']:<10} figures {r['figures']:>9,}  facts {r['facts']:>9,}  bulk load {r['load_rows_per_s']:>9,.0f} rows/s "
+              f"(goal >= 20,000)  re-run of a day {r['reload_day_s']:.2f} s  series query median {r['series_ms_median']:.1f} ms, "
+              f"max {r['series_ms_max']:.1f} ms (goal < 200 ms)")
+
+
+if __name__ == "__main__":
+    main()
