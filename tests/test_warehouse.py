@@ -209,3 +209,45 @@ def test_the_analysts_role_reads_and_cannot_write(pg_url) -> None:
         assert not any(can(t, w) for t in ("figures", "documents", "facts") for w in ("INSERT", "UPDATE", "DELETE"))
     engine.dispose()
     downgrade(pg_url)
+
+
+def _land_parsed(store: LandingStore, source: str, doc: ParsedDocument) -> None:
+    from pressroom.stages import facts_of
+
+    row = doc.to_dict() | {"content_sha256": doc.content_sha256, "parser_version": "t"} | facts_of(doc)
+    store.put_jsonl(store.parsed_path(source, DAY, "documents.jsonl"), [row])
+    store.put_jsonl(store.parsed_path(source, DAY, "failures.jsonl"), [])
+    store.write_day(source, DAY, {"status": "complete", "outcomes": []})
+
+
+@pytest.mark.parametrize("db", ["sqlite", "postgresql"])
+def test_conflicting_values_are_kept_flagged_and_cleared_when_corrected(db, tmp_path, request) -> None:
+    """Two sources state one indicator for one period with different values: both facts are kept
+    and flagged. When the second is corrected, its old fact goes and the flag is cleared."""
+    from transforms.records import Paragraph as Para
+    from warehouse.models import Fact
+
+    db_url = request.getfixturevalue("pg_url") if db == "postgresql" else f"sqlite:///{tmp_path / 'w.db'}"
+    cfg = Config.from_env(data=str(tmp_path / "landing"), db_url=db_url)
+    store = LandingStore(cfg.data)
+
+    def doc(source: str, url: str, value: str) -> ParsedDocument:
+        return ParsedDocument(url=url, source=source, publisher=source, title="消费", pub_date=DAY,
+                              paragraphs=[Para(f"前两个月，社会消费品零售总额同比增长{value}%。")])
+
+    _land_parsed(store, "rmrb", doc("rmrb", "http://paper.people.com.cn/a.htm", "5.5"))
+    _land_parsed(store, "govcn", doc("govcn", "https://www.gov.cn/b.htm", "5.6"))
+    for source in ("rmrb", "govcn"):
+        load(cfg, source, [DAY], f"run-{source}")
+    engine = make_engine(cfg.db_url)
+    facts = lambda: sorted(conn.execute(select(Fact.value_base, Fact.conflict)).all())  # noqa: E731
+    with engine.connect() as conn:
+        assert facts() == [(5.5, True), (5.6, True)]
+    _land_parsed(store, "govcn", doc("govcn", "https://www.gov.cn/b.htm", "5.5"))
+    load(cfg, "govcn", [DAY], "run-fix")
+    with engine.connect() as conn:
+        assert facts() == [(5.5, False)]
+        assert conn.scalar(select(func.count()).select_from(FigureRow)) == 2
+    engine.dispose()
+    if db == "postgresql":
+        downgrade(db_url)

@@ -4,7 +4,9 @@ transaction per day, and a reload of unchanged input writes nothing."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
+from operator import itemgetter
 from datetime import date
 from typing import Any
 
@@ -115,17 +117,31 @@ def fact_key(indicator_id: int, r: dict[str, Any]) -> str:
 CHUNK = 500
 
 
-def copy_rows(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows with PostgreSQL's COPY through the session's own connection (same transaction)."""
-    import json
-
-    columns = [c.name for c in table.columns if c.name in rows[0]] if rows else []
-    json_cols = {c.name for c in table.columns if isinstance(c.type, JSON)}
-    raw = session.connection().connection.driver_connection
-    with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c], ensure_ascii=False) if c in json_cols and row[c] is not None else row[c]
-                            for c in columns])
+def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert rows in bulk through the session's own connection (same transaction), below the ORM:
+    PostgreSQL's COPY, or one DB-API executemany of a plain INSERT elsewhere. JSON columns are
+    serialised here, as the ORM would."""
+    if not rows:
+        return
+    columns = [c.name for c in table.columns if c.name in rows[0]]
+    json_at = [i for i, c in enumerate(columns) if isinstance(table.columns[c].type, JSON)]
+    pick = itemgetter(*columns)
+    tuples = [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
+    if json_at:
+        def dump(t: tuple[Any, ...]) -> tuple[Any, ...]:
+            t = list(t)
+            for i in json_at:
+                t[i] = None if t[i] is None else ("[]" if t[i] == [] else json.dumps(t[i], ensure_ascii=False))
+            return tuple(t)
+        tuples = [dump(t) for t in tuples]
+    if session.bind.dialect.name == "postgresql":
+        raw = session.connection().connection.driver_connection
+        with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for t in tuples:
+                copy.write_row(t)
+        return
+    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    session.connection().exec_driver_sql(sql, tuples)
 
 
 class Dims:
@@ -135,26 +151,37 @@ class Dims:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.cache: dict[tuple[Any, ...], int] = {}
-        self.touched: set[tuple[Any, ...]] = set()  # (indicator, period, basis, unit) groups whose facts changed
+        self.first_new_fact: int | None = None  # facts from this id on were inserted by this load (or later)
+        self.regroup: set[int] = set()  # indicators that lost facts: their conflict flags are judged again
         self.pending: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (figure row, its record)
         self.orphans: set[int] = set()  # facts whose figures were deleted: gone unless another mentions them
 
-    def _ids(self, model: type, column: str, rows: dict[str, dict[str, Any]]) -> dict[str, int]:
-        """id of each natural key in `rows`: found in bulk, the missing inserted in one executemany."""
+    def _lookup(self, model: type, column: str, keys: list[str]) -> dict[str, int]:
+        """ids of the rows whose natural key is in `keys`, in bulk."""
+        if not keys:
+            return {}
+        if self.session.bind.dialect.name == "postgresql":
+            # one array parameter joined by unnest: the planner probes the unique index per key
+            # (an IN list of bind parameters is a linear scan per row in a prepared plan)
+            return dict((k, i) for i, k in self.session.execute(text(
+                f"SELECT t.id, t.{column} FROM {model.__tablename__} t "
+                f"JOIN unnest(CAST(:keys AS text[])) AS k(key) ON t.{column} = k.key"), {"keys": keys}))
         col = getattr(model, column)
         found: dict[str, int] = {}
-        keys = list(rows)
         for i in range(0, len(keys), CHUNK):
-            found.update({k: i_ for i_, k in self.session.execute(select(model.id, col).where(col.in_(keys[i:i + CHUNK])))})
-        missing = [rows[k] for k in keys if k not in found]
-        if missing and self.session.bind.dialect.name == "postgresql":
-            copy_rows(self.session, model.__table__, missing)  # COPY, then the new ids in one query
-            new = [k for k in keys if k not in found]
-            found.update({k: i_ for i_, k in self.session.execute(
-                text(f"SELECT id, {column} FROM {model.__tablename__} WHERE {column} = ANY(:keys)"), {"keys": new})})
-            return found
-        for i in range(0, len(missing), 5000):  # insertmanyvalues with RETURNING: the new ids come back in the batch
-            found.update({k: i_ for i_, k in self.session.execute(insert(model).returning(model.id, col), missing[i:i + 5000])})
+            found.update((k, i_) for i_, k in self.session.execute(select(model.id, col).where(col.in_(keys[i:i + CHUNK]))))
+        return found
+
+    def _ids(self, model: type, column: str, rows: dict[str, dict[str, Any]]) -> dict[str, int]:
+        """id of each natural key in `rows`: the existing found, the missing inserted in bulk."""
+        found = self._lookup(model, column, list(rows))
+        new = [k for k in rows if k not in found]
+        if new:
+            bulk_insert(self.session, model.__table__, [rows[k] for k in new])
+            inserted = self._lookup(model, column, new)
+            found.update(inserted)
+            if model is Fact:
+                self.first_new_fact = min(self.first_new_fact or min(inserted.values()), *inserted.values())
         return found
 
     def insert_figures(self) -> int:
@@ -174,15 +201,10 @@ class Dims:
             fact_rows.setdefault(key, {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],
                                        "unit": rec["unit"], "period": period, "basis": rec.get("basis"),
                                        "direction": rec.get("direction"), "category": rec["category"], "conflict": False})
-            self.touched.add((ind_id, period, rec.get("basis"), rec["unit"]))
             keyed.append((row, ind_id, key))
         facts = self._ids(Fact, "fact_key", fact_rows)
         rows = [{**row, "indicator_id": ind_id, "fact_id": facts[key]} for row, ind_id, key in keyed]
-        if self.session.bind.dialect.name == "postgresql":
-            copy_rows(self.session, FigureRow.__table__, rows)
-        else:
-            for i in range(0, len(rows), 5000):
-                self.session.execute(insert(FigureRow), rows[i:i + 5000])
+        bulk_insert(self.session, FigureRow.__table__, rows)
         self.pending.clear()
         return len(rows)
 
@@ -212,37 +234,49 @@ class Dims:
         return self._get(("source", code), SourceDim, {"code": code}, {"name": name})
 
     def flag_conflicts(self) -> int:
-        """Mark facts that share indicator, period, basis and unit but differ in value or sign, for
-        the indicators this load touched (one statement per chunk); returns how many are flagged."""
-        indicators = sorted({t[0] for t in self.touched})
-        for i in range(0, len(indicators), CHUNK):
-            self.session.execute(CONFLICTS.bindparams(ids=indicators[i:i + CHUNK]))
+        """Mark facts that share indicator, period, basis and unit but differ in value or sign. Only
+        groups whose membership this load changed are judged: those of the facts it inserted and
+        the indicators that lost facts. Returns how many facts of those groups are flagged."""
         flagged = 0
+        if self.first_new_fact is not None:
+            params = {"lo": self.first_new_fact}
+            self.session.execute(text(CONFLICTS.format(scope=NEW_GROUPS)), params)
+            flagged += self.session.scalar(text(f"SELECT COUNT(*) FROM facts WHERE conflict AND {NEW_GROUPS}"), params) or 0
+        indicators = sorted(self.regroup)
         for i in range(0, len(indicators), CHUNK):
-            flagged += self.session.scalar(select(func.count()).select_from(Fact).where(
-                Fact.indicator_id.in_(indicators[i:i + CHUNK]), Fact.conflict.is_(True))) or 0
+            params = {"ids": indicators[i:i + CHUNK]}
+            scope = text(CONFLICTS.format(scope="indicator_id IN :ids")).bindparams(bindparam("ids", expanding=True))
+            self.session.execute(scope, params)
         return flagged
 
     def drop_orphans(self) -> None:
         """Delete the facts no figure mentions any more (their documents were re-extracted)."""
         ids = sorted(i for i in self.orphans if i is not None)
         for i in range(0, len(ids), CHUNK):
+            self.regroup.update(self.session.scalars(select(Fact.indicator_id).where(Fact.id.in_(ids[i:i + CHUNK]))))
             self.session.execute(delete(Fact).where(
                 Fact.id.in_(ids[i:i + CHUNK]), ~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
 
 
-#: Conflict flags of the facts of some indicators: another fact with the same indicator, period,
-#: basis and unit but another value or sign. Plain SQL both databases read.
-CONFLICTS = text("""
-UPDATE facts SET conflict = EXISTS (
+#: Facts in the same (indicator, period) as a fact inserted by this load (ids from :lo on).
+NEW_GROUPS = """facts.id IN (
+    SELECT f.id FROM facts f JOIN facts n ON n.indicator_id = f.indicator_id
+      AND (n.period = f.period OR (n.period IS NULL AND f.period IS NULL))
+    WHERE n.id >= :lo)"""
+
+#: Conflict flags of the facts in `scope`: another fact with the same indicator, period,
+#: basis and unit but another value or sign. Only rows whose flag changes are written. Plain SQL
+#: both databases read.
+CONFLICTS = """
+UPDATE facts SET conflict = NOT conflict
+WHERE {scope} AND conflict <> EXISTS (
     SELECT 1 FROM facts f2
     WHERE f2.indicator_id = facts.indicator_id AND f2.unit = facts.unit AND f2.id <> facts.id
       AND (f2.period = facts.period OR (f2.period IS NULL AND facts.period IS NULL))
       AND (f2.basis = facts.basis OR (f2.basis IS NULL AND facts.basis IS NULL))
       AND (f2.value_base <> facts.value_base OR COALESCE(f2.direction, '') <> COALESCE(facts.direction, ''))
       AND f2.category <> 'discourse_count')
-WHERE indicator_id IN :ids
-""").bindparams(bindparam("ids", expanding=True))
+"""
 
 
 def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str,
