@@ -384,7 +384,8 @@ def _engine(cfg: Config):  # type: ignore[no-untyped-def]
 @click.option("--limit", type=int, default=200, show_default=True)
 @click.pass_obj
 def figures_cmd(obj: Ctx, indicator, first, last, source, fmt, limit) -> None:
-    """Figures from the warehouse (the v_figures view): indicator, period, value, basis, source, speaker, evidence."""
+    """Figures from the warehouse (the v_figures view): id, indicator, period, value, basis, source,
+    speaker, evidence. `pressroom lineage ID` follows a figure to its raw page."""
     import csv
     import json
 
@@ -405,7 +406,7 @@ def figures_cmd(obj: Ctx, indicator, first, last, source, fmt, limit) -> None:
     else:
         for r in rows:
             value = f"{r['value']:g}{r['unit_text'] or ''}"
-            click.echo(f"{r['pub_date']} {r['source']:<6} {r['indicator'] or '':<18} {r['period'] or '':<17} "
+            click.echo(f"{r['figure_id']:>7} {r['pub_date']} {r['source']:<6} {r['indicator'] or '':<18} {r['period'] or '':<17} "
                        f"{value:>14} {r['basis'] or '':<9} {r['direction'] or '':<5} {r['agency'] or ''}")
     click.echo(f"{len(rows)} figures", err=True)
 

@@ -337,3 +337,24 @@ class EventRow(Base):
     date: Mapped[str | None] = mapped_column(String(10))
     topic: Mapped[str | None] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)
+
+
+#: What one row of each table is (its grain) and how it is keyed, for the tables whose class does
+#: not say it already; set as table comments, so the database documents itself (docs/warehouse.md
+#: has the whole schema).
+TABLE_COMMENTS = {
+    "etl_runs": "one row per run of a stage (crawl, parse, load) over a source and date range; key run_uid",
+    "source_days": "one row per source and publication day: what the crawl found (status, pages, counts); key (source, day)",
+    "landed_pages": "one row per fetched URL: the raw file (path, sha256) and the run that fetched it; key url",
+    "parse_failures": "one row per landed page that could not be parsed, with the reason; key url",
+    "documents": "one row per article URL, its current version; key url; family_key groups reprints",
+    "paragraphs": "one row per paragraph of a document, in order; key (document_id, seq)",
+    "agencies": "dim_agency: agencies that speak or pledge measures; key name",
+    "speakers": "one row per official quoted in a document; key (document_id, name)",
+    "figures": "figure mentions: one row per figure stated in a document sentence, pointing to its fact; key (document_id, seq)",
+    "measure_groups": "one row per announced group of measures (主要从3个方面) in a document; key (document_id, group_key)",
+    "measures": "one row per measure pledged in a document, in order; key (document_id, seq)",
+    "events": "one row per press event a document reports (organizer, date, topic); key document_id",
+}
+for _name, _comment in TABLE_COMMENTS.items():
+    Base.metadata.tables[_name].comment = _comment

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 from transforms.extract.indicators import canonical_indicator
 
 #: Everything `pressroom export` writes, one file each: the star schema and the views.
-EXPORTED = ("documents", "landed_pages", "etl_runs", "source_days", "sources", "dates", "agencies", "persons",
+EXPORTED = ("documents", "paragraphs", "document_versions", "landed_pages", "parse_failures", "etl_runs", "source_days", "sources", "dates", "agencies", "persons",
             "indicators", "facts", "figures", "speakers", "measures", "measure_groups", "events",
             "v_figures", "v_indicator_series", "v_measures_by_agency")
 
@@ -34,7 +34,7 @@ def figures(conn: Connection, *, indicator: str | None = None, first: date | Non
     if source:
         where.append("source = :source")
         params["source"] = source
-    sql = ("SELECT indicator, period, value, unit_text, basis, direction, source, pub_date, speaker, agency, evidence, url, "
+    sql = ("SELECT figure_id, indicator, period, value, unit_text, basis, direction, source, pub_date, speaker, agency, evidence, url, "
            "conflict FROM v_figures WHERE " + " AND ".join(where) + " ORDER BY pub_date DESC, figure_id LIMIT :limit")
     return [dict(r._mapping) for r in conn.execute(text(sql), params)]
 
