@@ -84,7 +84,7 @@ def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
     docs_per_day = max(1, 20_000 // PER_DOC)
     days = max(1, total_rows // (docs_per_day * PER_DOC))
     load_days = max(1, load_rows // (docs_per_day * PER_DOC))
-    rows = loaded_s = 0.0
+    rows = loaded_s = all_s = 0.0
     timed_rows = 0
     for n in range(days):
         day = day0 + timedelta(days=n)
@@ -93,6 +93,7 @@ def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
         load_day(engine, store, "bench", day, f"bench-{n}")
         took = time.perf_counter() - start
         rows += r
+        all_s += took
         if n < load_days:
             loaded_s += took
             timed_rows += r
@@ -112,7 +113,7 @@ def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
             points = series(conn, ind)
             timings.append((time.perf_counter() - start) * 1000)
     engine.dispose()
-    return {"db": engine.dialect.name, "figures": n_figures, "facts": n_facts, "load_rows_per_s": timed_rows / loaded_s,
+    return {"db": engine.dialect.name, "figures": n_figures, "facts": n_facts, "load_rows_per_s": timed_rows / loaded_s, "all_rows_per_s": rows / all_s,
             "reload_day_s": again, "series_ms_median": statistics.median(timings), "series_ms_max": max(timings),
             "points": len(points)}
 
@@ -134,8 +135,8 @@ def main() -> None:
             finally:
                 drop()
     for r in results:
-        print(f"{r['db']:<10} figures {r['figures']:>9,}  facts {r['facts']:>9,}  bulk load {r['load_rows_per_s']:>9,.0f} rows/s "
-              f"(goal >= 20,000)  re-run of a day {r['reload_day_s']:.2f} s  series query median {r['series_ms_median']:.1f} ms, "
+        print(f"{r['db']:<10} figures {r['figures']:>9,}  facts {r['facts']:>9,}  bulk load {r['load_rows_per_s']:>7,.0f} rows/s over the first "
+              f"{args.load_rows:,}, {r['all_rows_per_s']:>7,.0f} over all (goal >= 20,000)  re-run of a day {r['reload_day_s']:.2f} s  series query median {r['series_ms_median']:.1f} ms, "
               f"max {r['series_ms_max']:.1f} ms (goal < 200 ms)")
 
 

@@ -24,7 +24,7 @@ DAY = date(2024, 3, 27)
 TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
           "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts",
           "indicators", "sources", "persons", "dates", "document_versions"}
-HEAD = "0005"
+HEAD = "0006"
 
 
 @pytest.fixture(scope="module")

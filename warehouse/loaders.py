@@ -188,14 +188,17 @@ class Dims:
         """Insert every pending figure with its indicator and fact ids; returns how many."""
         if not self.pending:
             return 0
-        names = {canonical_indicator(rec["indicator"]["text"] or rec["indicator"]["full_text"])[:200]: None
-                 for _, rec in self.pending}
+        canonical: dict[str, str] = {}  # indicator as written -> canonical name (written forms repeat)
+        for _, rec in self.pending:
+            written = rec["indicator"]["text"] or rec["indicator"]["full_text"]
+            if written not in canonical:
+                canonical[written] = canonical_indicator(written)[:200]
         indicators = self._ids(Indicator, "name", {n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))}
-                                                   for n in names})
+                                                   for n in set(canonical.values())})
         fact_rows: dict[str, dict[str, Any]] = {}
         keyed = []
         for row, rec in self.pending:
-            ind_id = indicators[canonical_indicator(rec["indicator"]["text"] or rec["indicator"]["full_text"])[:200]]
+            ind_id = indicators[canonical[rec["indicator"]["text"] or rec["indicator"]["full_text"]]]
             key = fact_key(ind_id, rec)
             period = (rec.get("period") or {}).get("canonical")
             fact_rows.setdefault(key, {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],

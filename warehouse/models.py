@@ -168,13 +168,13 @@ class FigureRow(Base):
     sentence) and the extractor version that read it."""
 
     __tablename__ = "figures"
-    __table_args__ = (UniqueConstraint("document_id", "seq"),)
+    __table_args__ = (UniqueConstraint("document_id", "seq"),)  # also the index by document
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     category: Mapped[str] = mapped_column(String(24))
     is_primary: Mapped[bool] = mapped_column(Boolean)
-    indicator_text: Mapped[str] = mapped_column(String(200), index=True)
+    indicator_text: Mapped[str] = mapped_column(String(200))
     indicator_full: Mapped[str] = mapped_column(String(200))
     qualifiers: Mapped[list] = mapped_column(JSON, default=list)
     parent_seq: Mapped[int | None] = mapped_column(Integer)
@@ -193,7 +193,7 @@ class FigureRow(Base):
     basis_period: Mapped[str | None] = mapped_column(String(40))
     price_basis: Mapped[str | None] = mapped_column(String(16))
     direction: Mapped[str | None] = mapped_column(String(8))
-    period: Mapped[str | None] = mapped_column(String(40), index=True)
+    period: Mapped[str | None] = mapped_column(String(40))
     period_text: Mapped[str | None] = mapped_column(String(40))
     period_type: Mapped[str | None] = mapped_column(String(16))
     streak: Mapped[dict | None] = mapped_column(JSON)
