@@ -10,7 +10,7 @@ from operator import itemgetter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Engine, bindparam, delete, func, insert, select, text
+from sqlalchemy import JSON, Engine, bindparam, delete, select, text, update
 from sqlalchemy.orm import Session
 
 from pressroom.landing import LandingStore
@@ -151,8 +151,7 @@ class Dims:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.cache: dict[tuple[Any, ...], int] = {}
-        self.first_new_fact: int | None = None  # facts from this id on were inserted by this load (or later)
-        self.regroup: set[int] = set()  # indicators that lost facts: their conflict flags are judged again
+        self.regroup: set[tuple[int, str | None]] = set()  # (indicator, period) groups that gained or lost facts
         self.pending: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (figure row, its record)
         self.orphans: set[int] = set()  # facts whose figures were deleted: gone unless another mentions them
 
@@ -181,7 +180,7 @@ class Dims:
             inserted = self._lookup(model, column, new)
             found.update(inserted)
             if model is Fact:
-                self.first_new_fact = min(self.first_new_fact or min(inserted.values()), *inserted.values())
+                self.regroup.update((rows[k]["indicator_id"], rows[k]["period"]) for k in new)
         return found
 
     def insert_figures(self) -> int:
@@ -237,49 +236,70 @@ class Dims:
         return self._get(("source", code), SourceDim, {"code": code}, {"name": name})
 
     def flag_conflicts(self) -> int:
-        """Mark facts that share indicator, period, basis and unit but differ in value or sign. Only
-        groups whose membership this load changed are judged: those of the facts it inserted and
-        the indicators that lost facts. Returns how many facts of those groups are flagged."""
-        flagged = 0
-        if self.first_new_fact is not None:
-            params = {"lo": self.first_new_fact}
-            self.session.execute(text(CONFLICTS.format(scope=NEW_GROUPS)), params)
-            flagged += self.session.scalar(text(f"SELECT COUNT(*) FROM facts WHERE conflict AND {NEW_GROUPS}"), params) or 0
-        indicators = sorted(self.regroup)
-        for i in range(0, len(indicators), CHUNK):
-            params = {"ids": indicators[i:i + CHUNK]}
-            scope = text(CONFLICTS.format(scope="indicator_id IN :ids")).bindparams(bindparam("ids", expanding=True))
-            self.session.execute(scope, params)
-        return flagged
+        """Judge the conflict flags of the (indicator, period) groups this load changed (it inserted
+        or dropped facts there): the members are read in bulk, judged by `conflicts`, and only flags
+        that change are written. Returns how many facts of those groups are in conflict."""
+        members = self._members(sorted(self.regroup, key=lambda g: (g[0], g[1] or "")))
+        judged = conflicts(members)
+        for flag in (True, False):
+            ids = [m["id"] for m in members if judged[m["id"]] is flag and bool(m["conflict"]) is not flag]
+            for i in range(0, len(ids), CHUNK):
+                self.session.execute(update(Fact.__table__).where(Fact.__table__.c.id.in_(ids[i:i + CHUNK])).values(conflict=flag))
+        return sum(judged.values())
+
+    def _members(self, groups: list[tuple[int, str | None]]) -> list[dict[str, Any]]:
+        """Every fact of the given (indicator, period) groups, by the series index."""
+        cols = "f.id, f.indicator_id, f.period, f.basis, f.unit, f.value_base, f.direction, f.category, f.conflict"
+        dated = [g for g in groups if g[1] is not None]
+        undated = sorted({g[0] for g in groups if g[1] is None})
+        rows = []
+        if self.session.bind.dialect.name == "postgresql":
+            if dated:
+                rows += self.session.execute(text(
+                    f"SELECT {cols} FROM facts f JOIN unnest(CAST(:inds AS integer[]), CAST(:pers AS text[])) AS g(ind, per) "
+                    "ON f.indicator_id = g.ind AND f.period = g.per"), {"inds": [g[0] for g in dated], "pers": [g[1] for g in dated]}).all()
+            if undated:
+                rows += self.session.execute(text(
+                    f"SELECT {cols} FROM facts f WHERE f.indicator_id = ANY(:inds) AND f.period IS NULL"), {"inds": undated}).all()
+        else:
+            if dated:
+                rows += self.session.execute(text(
+                    f"SELECT {cols} FROM json_each(:groups) g JOIN facts f "
+                    "ON f.indicator_id = json_extract(g.value, '$[0]') AND f.period = json_extract(g.value, '$[1]')"),
+                    {"groups": json.dumps(dated, ensure_ascii=False)}).all()
+            for i in range(0, len(undated), CHUNK):
+                rows += self.session.execute(text(f"SELECT {cols} FROM facts f WHERE f.period IS NULL AND f.indicator_id IN :inds")
+                                             .bindparams(bindparam("inds", expanding=True)), {"inds": undated[i:i + CHUNK]}).all()
+        return [r._asdict() for r in rows]
 
     def drop_orphans(self) -> None:
         """Delete the facts no figure mentions any more (their documents were re-extracted)."""
         ids = sorted(i for i in self.orphans if i is not None)
         for i in range(0, len(ids), CHUNK):
-            self.regroup.update(self.session.scalars(select(Fact.indicator_id).where(Fact.id.in_(ids[i:i + CHUNK]))))
+            self.regroup.update(tuple(g) for g in self.session.execute(
+                select(Fact.indicator_id, Fact.period).where(Fact.id.in_(ids[i:i + CHUNK]))))
             self.session.execute(delete(Fact).where(
                 Fact.id.in_(ids[i:i + CHUNK]), ~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
 
 
-#: Facts in the same (indicator, period) as a fact inserted by this load (ids from :lo on).
-NEW_GROUPS = """facts.id IN (
-    SELECT f.id FROM facts f JOIN facts n ON n.indicator_id = f.indicator_id
-      AND (n.period = f.period OR (n.period IS NULL AND f.period IS NULL))
-    WHERE n.id >= :lo)"""
+def conflicts(facts: list[dict[str, Any]]) -> dict[int, bool]:
+    """Whether each fact is in conflict: another fact with the same indicator, period, basis and unit
+    states another value or sign (discourse counts never make a conflict).
 
-#: Conflict flags of the facts in `scope`: another fact with the same indicator, period,
-#: basis and unit but another value or sign. Only rows whose flag changes are written. Plain SQL
-#: both databases read.
-CONFLICTS = """
-UPDATE facts SET conflict = NOT conflict
-WHERE {scope} AND conflict <> EXISTS (
-    SELECT 1 FROM facts f2
-    WHERE f2.indicator_id = facts.indicator_id AND f2.unit = facts.unit AND f2.id <> facts.id
-      AND (f2.period = facts.period OR (f2.period IS NULL AND facts.period IS NULL))
-      AND (f2.basis = facts.basis OR (f2.basis IS NULL AND facts.basis IS NULL))
-      AND (f2.value_base <> facts.value_base OR COALESCE(f2.direction, '') <> COALESCE(facts.direction, ''))
-      AND f2.category <> 'discourse_count')
-"""
+    >>> f = lambda i, v, cat="growth_rate": {"id": i, "indicator_id": 1, "period": "2024-02", "basis": "yoy",
+    ...                                      "unit": "pct", "value_base": v, "direction": "up", "category": cat}
+    >>> conflicts([f(1, 5.5), f(2, 5.6), f(3, 5.5, "discourse_count")])
+    {1: True, 2: True, 3: True}
+    >>> conflicts([f(1, 5.5), f(2, 5.5, "discourse_count")])
+    {1: False, 2: False}
+    """
+    stated: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
+    for f in facts:
+        if f["category"] != "discourse_count":
+            stated.setdefault((f["indicator_id"], f["period"], f["basis"], f["unit"]), set()).add(
+                (f["value_base"], f["direction"] or ""))
+    return {f["id"]: bool(stated.get((f["indicator_id"], f["period"], f["basis"], f["unit"]), set())
+                          - {(f["value_base"], f["direction"] or "")}) for f in facts}
 
 
 def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str,
