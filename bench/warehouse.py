@@ -4,8 +4,9 @@ query on a warehouse of 1,000,000 figure rows.
     python bench/warehouse.py [--rows 1000000] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
 
 Goals (issue 5): at least 20,000 figure rows/s loaded on both databases; the series query under
-200 ms at 1,000,000 figure rows. Synthetic documents: 500 figures each over 2,000 indicators,
-30 periods and two bases, so facts repeat across documents as in real reporting.
+200 ms at 1,000,000 figure rows. Synthetic days of 40 documents with 500 figures each, over 2,000
+indicators, 30 periods and two bases; with `--values repeat` (default) facts are restated across
+documents and 1 mention in 100 conflicts, `--values distinct` makes every figure a new fact.
 """
 
 from __future__ import annotations
@@ -37,21 +38,28 @@ INDICATORS = [f"指标{i:04d}增加值" for i in range(2000)]
 PERIODS = [f"{2020 + i // 12}-{i % 12 + 1:02d}" for i in range(30)]
 
 
-def figure(rng: random.Random, i: int) -> dict:
-    ind = rng.choice(INDICATORS)
+def figure(rng: random.Random, i: int, values: str) -> dict:
+    """One synthetic figure. `values="repeat"`: an indicator's value for a period and basis is the
+    same in every document that states it, except 1 in 100 mentions that states another (a
+    conflict), as in real reporting; `values="distinct"`: every figure a fact of its own (worst case)."""
+    ind, period, basis = rng.choice(INDICATORS), rng.choice(PERIODS), rng.choice(["yoy", "mom"])
+    if values == "distinct" or rng.random() < 0.01:
+        value = round(rng.uniform(-5, 15), 1)
+    else:
+        value = round(random.Random(f"{ind}{period}{basis}").uniform(-5, 15), 1)
     return {"type": "figure", "fig_id": f"F{i}", "category": "growth_rate", "primary": True,
             "indicator": {"text": ind, "full_text": ind, "qualifiers": [], "parent": None},
-            "value": round(rng.uniform(-5, 15), 1), "value_text": "", "unit": "pct", "unit_text": "%", "scale": 1,
-            "value_base": round(rng.uniform(-5, 15), 1), "basis": rng.choice(["yoy", "mom"]), "direction": "up",
-            "period": {"text": "", "canonical": rng.choice(PERIODS), "type": "month"}, "streak": None,
+            "value": value, "value_text": "", "unit": "pct", "unit_text": "%", "scale": 1,
+            "value_base": value, "basis": basis, "direction": "up",
+            "period": {"text": "", "canonical": period, "type": "month"}, "streak": None,
             "is_target": False, "speaker": None, "agency": None, "paragraph": 0, "evidence": {"text": f"句子{i}。"}}
 
 
-def write_day(store: LandingStore, day: date, docs: int, seed: int) -> int:
+def write_day(store: LandingStore, day: date, docs: int, seed: int, values: str = "repeat") -> int:
     rng = random.Random(seed)
     rows = []
     for d in range(docs):
-        facts = [figure(rng, i) for i in range(PER_DOC)]
+        facts = [figure(rng, i, values) for i in range(PER_DOC)]
         rows.append({"url": f"http://bench.example/{day}/{d}.htm", "source": "bench", "publisher": "bench", "title": f"文{d}",
                      "pub_date": day.isoformat(), "paragraphs": [{"kind": "body", "text": "正文。"}], "editors": [],
                      "captions": [], "content_sha256": uuid.uuid4().hex, "parser_version": "bench",
@@ -76,7 +84,7 @@ def fresh_pg(admin_url: str) -> tuple[str, callable]:
     return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
 
 
-def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
+def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int, values: str) -> dict:
     upgrade(url)
     engine = make_engine(url)
     store = LandingStore(str(tmp / "landing"))
@@ -88,7 +96,7 @@ def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int) -> dict:
     timed_rows = 0
     for n in range(days):
         day = day0 + timedelta(days=n)
-        r = write_day(store, day, docs_per_day, seed=n)
+        r = write_day(store, day, docs_per_day, seed=n, values=values)
         start = time.perf_counter()
         load_day(engine, store, "bench", day, f"bench-{n}")
         took = time.perf_counter() - start
@@ -122,16 +130,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rows", type=int, default=1_000_000, help="figure rows in the warehouse for the series query")
     ap.add_argument("--load-rows", type=int, default=100_000, help="figure rows over which the load rate is timed")
+    ap.add_argument("--values", choices=["repeat", "distinct"], default="repeat",
+                    help="repeat: facts restated across documents, 1%% conflicting (real reporting); distinct: every figure a new fact")
     ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test", help="admin URL; '' to skip")
     args = ap.parse_args()
-    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print(f"machine: {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}; "
+          f"values: {args.values}")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
-        results.append(bench_db(f"sqlite:///{tmp}/bench.db", Path(tmp) / "s", args.rows, args.load_rows))
+        results.append(bench_db(f"sqlite:///{tmp}/bench.db", Path(tmp) / "s", args.rows, args.load_rows, args.values))
         if args.pg:
             url, drop = fresh_pg(args.pg)
             try:
-                results.append(bench_db(url, Path(tmp) / "p", args.rows, args.load_rows))
+                results.append(bench_db(url, Path(tmp) / "p", args.rows, args.load_rows, args.values))
             finally:
                 drop()
     for r in results:

@@ -27,9 +27,11 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 import fsspec
+import msgspec
 from fsspec.implementations.local import LocalFileSystem
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_.@-]+$")
+_JSONL = msgspec.json.Decoder()  # the parsed days are large: read several times faster than json
 
 
 def url_key(url: str) -> str:
@@ -99,7 +101,7 @@ class LandingStore:
         self.put(path, "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rows).encode())
 
     def get_jsonl(self, path: str) -> list[dict[str, Any]]:
-        return [json.loads(line) for line in self.get(path).decode().splitlines() if line.strip()]
+        return [_JSONL.decode(line) for line in self.get(path).splitlines() if line.strip()]
 
     # -- pages ---------------------------------------------------------------------------------
     def page_base(self, source: str, day: date | None, url: str, host: str | None = None) -> str:

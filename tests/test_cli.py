@@ -34,7 +34,9 @@ def test_an_unreachable_warehouse_exits_3_with_the_reason(cfg) -> None:
 
 
 def test_db_upgrade_and_downgrade(cfg) -> None:
-    assert run_cli(cfg, "db", "upgrade").stdout.strip() == "warehouse at revision 0004"
+    from tests.test_warehouse import HEAD
+
+    assert run_cli(cfg, "db", "upgrade").stdout.strip() == f"warehouse at revision {HEAD}"
     assert run_cli(cfg, "db", "downgrade", "0001").stdout.strip() == "warehouse at revision 0001"
     assert run_cli(cfg, "db", "downgrade").stdout.strip() == "warehouse at revision None"
 

@@ -13,7 +13,8 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite gets foreign keys on and a busy timeout."""
+    """An engine for `url`; SQLite gets foreign keys on, a busy timeout, and a 64 MiB page cache
+    (the default 2 MiB makes every bulk load re-read the indexes it writes to)."""
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         if engine.url.database and engine.url.database != ":memory:":
@@ -24,6 +25,7 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA cache_size=-65536")
             cur.close()
 
     return engine
