@@ -26,12 +26,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy import create_engine, text
 
-from pressroom.landing import LandingStore  # noqa: E402
-from warehouse.db import make_engine, upgrade  # noqa: E402
-from warehouse.loaders import load_day  # noqa: E402
-from warehouse.queries import series  # noqa: E402
+from pressroom.landing import LandingStore
+from warehouse.db import make_engine, upgrade
+from warehouse.loaders import load_day
+from warehouse.queries import series
 
 PER_DOC = 500
 INDICATORS = [f"指标{i:04d}增加值" for i in range(2000)]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from operator import itemgetter
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Engine, bindparam, delete, select, text, update
@@ -22,16 +22,16 @@ from warehouse.models import (
     DocumentVersion,
     EventRow,
     Fact,
-    Indicator,
-    Person,
-    SourceDim,
     FigureRow,
+    Indicator,
     LandedPage,
     MeasureGroupRow,
     MeasureRow,
     Paragraph,
     ParseFailureRow,
+    Person,
     SourceDay,
+    SourceDim,
     SpeakerRow,
 )
 
@@ -162,9 +162,9 @@ class Dims:
         if self.session.bind.dialect.name == "postgresql":
             # one array parameter joined by unnest: the planner probes the unique index per key
             # (an IN list of bind parameters is a linear scan per row in a prepared plan)
-            return dict((k, i) for i, k in self.session.execute(text(
+            return {k: i for i, k in self.session.execute(text(
                 f"SELECT t.id, t.{column} FROM {model.__tablename__} t "
-                f"JOIN unnest(CAST(:keys AS text[])) AS k(key) ON t.{column} = k.key"), {"keys": keys}))
+                f"JOIN unnest(CAST(:keys AS text[])) AS k(key) ON t.{column} = k.key"), {"keys": keys})}
         col = getattr(model, column)
         found: dict[str, int] = {}
         for i in range(0, len(keys), CHUNK):
