@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Engine, bindparam, delete, select, text, update
@@ -117,31 +117,46 @@ def fact_key(indicator_id: int, r: dict[str, Any]) -> str:
 CHUNK = 500
 
 
+def _json(value: Any) -> str | None:
+    """A JSON column's value as the ORM would store it."""
+    return None if value is None else ("[]" if value == [] else json.dumps(value, ensure_ascii=False))
+
+
 def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert rows in bulk through the session's own connection (same transaction), below the ORM:
-    PostgreSQL's COPY, or one DB-API executemany of a plain INSERT elsewhere. JSON columns are
-    serialised here, as the ORM would."""
+    """Insert rows (dicts) in bulk through the session's own connection; see `bulk_insert_tuples`."""
     if not rows:
         return
     columns = [c.name for c in table.columns if c.name in rows[0]]
-    json_at = [i for i, c in enumerate(columns) if isinstance(table.columns[c].type, JSON)]
-    pick = itemgetter(*columns)
-    tuples = [pick(row) for row in rows] if len(columns) > 1 else [(pick(row),) for row in rows]
-    if json_at:
-        def dump(t: tuple[Any, ...]) -> tuple[Any, ...]:
-            t = list(t)
-            for i in json_at:
-                t[i] = None if t[i] is None else ("[]" if t[i] == [] else json.dumps(t[i], ensure_ascii=False))
-            return tuple(t)
-        tuples = [dump(t) for t in tuples]
+    json_cols = {c for c in columns if isinstance(table.columns[c].type, JSON)}
+    bulk_insert_tuples(session, table, columns,
+                       [tuple(_json(row[c]) if c in json_cols else row[c] for c in columns) for row in rows])
+
+
+def bulk_insert_tuples(session: Session, table: Any, columns: list[str] | tuple[str, ...],
+                       rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows (tuples in `columns` order, JSON already serialised) in bulk through the
+    session's own connection, in its transaction, below the ORM: PostgreSQL's COPY, or one DB-API
+    executemany of a plain INSERT elsewhere."""
+    if not rows:
+        return
     if session.bind.dialect.name == "postgresql":
         raw = session.connection().connection.driver_connection
         with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
-            for t in tuples:
-                copy.write_row(t)
+            for row in rows:
+                copy.write_row(row)
         return
     sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, tuples)
+    session.connection().exec_driver_sql(sql, rows)
+
+
+#: Columns of a figure row as `replace_facts` builds it; `insert_figures` appends the last two.
+FIGURE_COLUMNS = (
+    "document_id", "seq", "category", "is_primary", "indicator_text", "indicator_full", "qualifiers", "parent_seq",
+    "value", "value_text", "unit", "unit_text", "scale", "value_base", "value_low", "value_high", "approx", "bound",
+    "basis", "basis_text", "basis_period", "price_basis", "direction", "period", "period_text", "period_type", "streak",
+    "is_target", "speaker", "agency", "paragraph", "evidence", "from_table", "extractor_version", "person_id",
+    "date_key", "indicator_id", "fact_id",
+)
 
 
 class Dims:
@@ -152,7 +167,7 @@ class Dims:
         self.session = session
         self.cache: dict[tuple[Any, ...], int] = {}
         self.regroup: set[tuple[int, str | None]] = set()  # (indicator, period) groups that gained or lost facts
-        self.pending: list[tuple[dict[str, Any], dict[str, Any]]] = []  # (figure row, its record)
+        self.pending: list[tuple[tuple[Any, ...], dict[str, Any]]] = []  # (figure row in FIGURE_COLUMNS order, its record)
         self.orphans: set[int] = set()  # facts whose figures were deleted: gone unless another mentions them
 
     def _lookup(self, model: type, column: str, keys: list[str]) -> dict[str, int]:
@@ -171,16 +186,15 @@ class Dims:
             found.update((k, i_) for i_, k in self.session.execute(select(model.id, col).where(col.in_(keys[i:i + CHUNK]))))
         return found
 
-    def _ids(self, model: type, column: str, rows: dict[str, dict[str, Any]]) -> dict[str, int]:
-        """id of each natural key in `rows`: the existing found, the missing inserted in bulk."""
-        found = self._lookup(model, column, list(rows))
-        new = [k for k in rows if k not in found]
+    def _ids(self, model: type, column: str, keys: list[str], make: Callable[[str], dict[str, Any]]) -> dict[str, int]:
+        """id of each natural key: the existing found, the missing made by `make` and inserted in bulk."""
+        found = self._lookup(model, column, list(keys))
+        new = [make(k) for k in keys if k not in found]
         if new:
-            bulk_insert(self.session, model.__table__, [rows[k] for k in new])
-            inserted = self._lookup(model, column, new)
-            found.update(inserted)
+            bulk_insert(self.session, model.__table__, new)
+            found.update(self._lookup(model, column, [row[column] for row in new]))
             if model is Fact:
-                self.regroup.update((rows[k]["indicator_id"], rows[k]["period"]) for k in new)
+                self.regroup.update((row["indicator_id"], row["period"]) for row in new)
         return found
 
     def insert_figures(self) -> int:
@@ -192,8 +206,8 @@ class Dims:
             written = rec["indicator"]["text"] or rec["indicator"]["full_text"]
             if written not in canonical:
                 canonical[written] = canonical_indicator(written)[:200]
-        indicators = self._ids(Indicator, "name", {n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))}
-                                                   for n in set(canonical.values())})
+        indicators = self._ids(Indicator, "name", sorted(set(canonical.values())),
+                               lambda n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))})
         fact_rows: dict[str, dict[str, Any]] = {}
         keyed = []
         for row, rec in self.pending:
@@ -204,12 +218,9 @@ class Dims:
                                        "unit": rec["unit"], "period": period, "basis": rec.get("basis"),
                                        "direction": rec.get("direction"), "category": rec["category"], "conflict": False})
             keyed.append((row, ind_id, key))
-        facts = self._ids(Fact, "fact_key", fact_rows)
-        rows = []
-        for row, ind_id, key in keyed:  # completed in place: a copy of 40 columns per figure costs more than the insert
-            row["indicator_id"], row["fact_id"] = ind_id, facts[key]
-            rows.append(row)
-        bulk_insert(self.session, FigureRow.__table__, rows)
+        facts = self._ids(Fact, "fact_key", list(fact_rows), fact_rows.__getitem__)
+        rows = [(*row, ind_id, facts[key]) for row, ind_id, key in keyed]
+        bulk_insert_tuples(self.session, FigureRow.__table__, FIGURE_COLUMNS, rows)
         self.pending.clear()
         return len(rows)
 
@@ -320,18 +331,15 @@ def replace_facts(session: Session, document: Document, facts: list[dict[str, An
     date_key = dims.day(document.pub_date)
     for i, r in enumerate(figs):
         ind, period = r["indicator"], r.get("period") or {}
-        dims.pending.append((dict(
-            document_id=document_id, seq=i, category=r["category"], is_primary=r["primary"],
-            indicator_text=ind["text"][:200], indicator_full=ind["full_text"][:200], qualifiers=ind.get("qualifiers", []),
-            parent_seq=seq.get(ind.get("parent")), value=r["value"], value_text=r.get("value_text"), unit=r["unit"],
-            unit_text=r.get("unit_text"), scale=r.get("scale") or 1, value_base=r["value_base"], value_low=r.get("value_low"),
-            value_high=r.get("value_high"), approx=r.get("approx"), bound=r.get("bound"), basis=r.get("basis"),
-            basis_text=r.get("basis_text"), basis_period=r.get("basis_period"), price_basis=r.get("price_basis"),
-            direction=r.get("direction"), period=period.get("canonical"), period_text=period.get("text"),
-            period_type=period.get("type"), streak=r.get("streak"), is_target=r.get("is_target", False),
-            speaker=r.get("speaker"), agency=r.get("agency"), paragraph=r.get("paragraph", 0),
-            evidence=r["evidence"]["text"], from_table=r.get("from_table", False), extractor_version=version,
-            person_id=dims.person(r.get("speaker"), r.get("agency")), date_key=date_key,
+        g = r.get
+        dims.pending.append(((  # in FIGURE_COLUMNS order
+            document_id, i, r["category"], r["primary"], ind["text"][:200], ind["full_text"][:200],
+            _json(ind.get("qualifiers", [])), seq.get(ind.get("parent")), r["value"], g("value_text"), r["unit"],
+            g("unit_text"), g("scale") or 1, r["value_base"], g("value_low"), g("value_high"), g("approx"), g("bound"),
+            g("basis"), g("basis_text"), g("basis_period"), g("price_basis"), g("direction"), period.get("canonical"),
+            period.get("text"), period.get("type"), _json(g("streak")), g("is_target", False), g("speaker"), g("agency"),
+            g("paragraph", 0), r["evidence"]["text"], g("from_table", False), version,
+            dims.person(g("speaker"), g("agency")), date_key,
         ), r))
     seen_speakers = set()
     for r in facts:
