@@ -62,6 +62,26 @@ def _upsert(session: Session, model: type, key: dict[str, Any], values: dict[str
     return row, "updated" if _assign(row, values) else "unchanged"
 
 
+def _existing(session: Session, model: type, column: str, keys: list[str]) -> dict[str, Any]:
+    """The rows of `model` whose natural key `column` is among `keys`, by key, in a few queries."""
+    col = getattr(model, column)
+    found: dict[str, Any] = {}
+    for i in range(0, len(keys), CHUNK):
+        found.update((getattr(row, column), row) for row in session.scalars(select(model).where(col.in_(keys[i:i + CHUNK]))))
+    return found
+
+
+def _upsert_known(session: Session, known: dict[str, Any], model: type, column: str, key: str,
+                  values: dict[str, Any]) -> tuple[Any, str]:
+    """`_upsert` against rows already fetched by `_existing` (`known` gains the inserted ones)."""
+    row = known.get(key)
+    if row is None:
+        row = known[key] = model(**{column: key}, **values)
+        session.add(row)
+        return row, "inserted"
+    return row, "updated" if _assign(row, values) else "unchanged"
+
+
 def day_counts(record: dict[str, Any]) -> dict[str, int]:
     """What a day holds, stable across re-runs: URLs per kind and how many were never landed.
 
@@ -388,10 +408,10 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 "status": record["status"], "generation": record.get("generation"), "pages": record.get("pages", 0),
                 "counts": day_counts(record), "detail": record.get("detail"),
             })
-        landed_ids: dict[str, int] = {}
+        landed = _existing(session, LandedPage, "url", [m["url"] for m in metas])
         for m in metas:
             ctype = (m["headers"].get("Content-Type") or [None])[0]
-            row, what = _upsert(session, LandedPage, {"url": m["url"]}, {
+            row, what = _upsert_known(session, landed, LandedPage, "url", m["url"], {
                 "source": source, "day": day, "kind": m["kind"], "status": m["status"], "final_url": m["final_url"],
                 "content_type": ctype, "size": m["size"], "sha256": m["sha256"], "path": m["body_path"],
                 "fetched_at": m["fetched_at"], "fetch_run_uid": m.get("fetch_run_uid"),
@@ -399,11 +419,12 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 "parse_error": f"{failed[m['url']]['reason']}: {failed[m['url']]['detail']}" if m["url"] in failed else None,
             })
             counts[f"landed_pages_{what}"] += 1
-            session.flush()
-            landed_ids[m["url"]] = row.id
+        session.flush()
+        landed_ids = {url: row.id for url, row in landed.items()}
+        documents = _existing(session, Document, "url", [d["url"] for d in docs])
         for d in docs:
             values = _document_values(d, landed_ids.get(d["url"]), run_uid)
-            row = session.scalars(select(Document).filter_by(url=d["url"])).one_or_none()
+            row = documents.get(d["url"])
             if row is not None and all(getattr(row, k) == values[k] for k in
                                        ("content_sha256", "parser_version", "extractor_version", "facts_sha256")):
                 _assign(row, {"landed_page_id": values["landed_page_id"]})
@@ -411,7 +432,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 continue
             new = row is None
             if row is None:
-                row = Document(url=d["url"], **values, load_run_uid=run_uid)
+                row = documents[d["url"]] = Document(url=d["url"], **values, load_run_uid=run_uid)
                 session.add(row)
             else:
                 if row.content_sha256 != values["content_sha256"]:  # the page changed: keep what it said
