@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from pressroom.landing import LandingStore
-from warehouse.db import make_engine, upgrade
+from warehouse.db import make_engine, scratch_database, upgrade
 from warehouse.loaders import load_day
 from warehouse.queries import series
 
@@ -68,20 +68,6 @@ def write_day(store: LandingStore, day: date, docs: int, seed: int, values: str 
     store.put_jsonl(store.parsed_path("bench", day, "failures.jsonl"), [])
     store.write_day("bench", day, {"status": "complete", "outcomes": []})
     return docs * PER_DOC
-
-
-def fresh_pg(admin_url: str) -> tuple[str, callable]:
-    name = f"pressroom_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return admin_url.rsplit("/", 1)[0] + f"/{name}", drop
 
 
 def bench_db(url: str, tmp: Path, total_rows: int, load_rows: int, values: str) -> dict:
@@ -140,11 +126,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results.append(bench_db(f"sqlite:///{tmp}/bench.db", Path(tmp) / "s", args.rows, args.load_rows, args.values))
         if args.pg:
-            url, drop = fresh_pg(args.pg)
-            try:
+            with scratch_database(args.pg, "pressroom_bench") as url:
                 results.append(bench_db(url, Path(tmp) / "p", args.rows, args.load_rows, args.values))
-            finally:
-                drop()
     for r in results:
         print(f"{r['db']:<10} figures {r['figures']:>9,}  facts {r['facts']:>9,}  bulk load {r['load_rows_per_s']:>7,.0f} rows/s over the first "
               f"{args.load_rows:,}, {r['all_rows_per_s']:>7,.0f} over all (goal >= 20,000)  re-run of a day {r['reload_day_s']:.2f} s  series query median {r['series_ms_median']:.1f} ms, "

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
-from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS
 from tests.conftest import run_cli
 from tests.test_warehouse import PG_ADMIN
-from warehouse.db import make_engine
+from warehouse.db import make_engine, scratch_database
 from warehouse.queries import lineage
 
 DAY = SAMPLE_DAYS["G2"].isoformat()
@@ -104,12 +102,8 @@ def test_chart_of_an_indicator(loaded, tmp_path) -> None:
 
 
 def test_the_day_loaded_into_postgresql_twice_is_identical(cfg, sample_mirror) -> None:
-    name = f"pressroom_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    pg = Config(cfg.data, PG_ADMIN.rsplit("/", 1)[0] + f"/{name}", cfg.contact)
-    try:
+    with scratch_database(PG_ADMIN, "pressroom_test") as url:
+        pg = Config(cfg.data, url, cfg.contact)
         first = run_cli(pg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
         assert first.returncode == 0, first.stderr
         before = checksums(pg.db_url)
@@ -119,7 +113,3 @@ def test_the_day_loaded_into_postgresql_twice_is_identical(cfg, sample_mirror) -
         assert checksums(pg.db_url) == before
         out = run_cli(pg, "figures", "--indicator", "社会消费品零售总额", "--format", "json")
         assert out.returncode == 0 and out.stdout.strip()
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import os
-import uuid
 from datetime import date
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy import func, inspect, select, text
 
 from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.stages import load, parse
 from transforms.records import Document as ParsedDocument
-from warehouse.db import current_revision, downgrade, make_engine, upgrade
+from warehouse.db import (
+    current_revision,
+    downgrade,
+    make_engine,
+    scratch_database,
+    upgrade,
+)
 from warehouse.loaders import load_day
 from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, SourceDay
 
@@ -30,14 +35,8 @@ HEAD = "0006"
 @pytest.fixture(scope="module")
 def pg_url():
     """A PostgreSQL database of this test session's own, created and dropped around it."""
-    name = f"pressroom_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_database(PG_ADMIN, "pressroom_test") as url:
+        yield url
 
 
 def _check_migrations(url: str) -> None:

@@ -54,7 +54,11 @@ def _assign(obj: Any, values: dict[str, Any]) -> bool:
 
 def _upsert(session: Session, model: type, key: dict[str, Any], values: dict[str, Any]) -> tuple[Any, str]:
     """Insert or update one row by its natural key; returns (row, 'inserted'|'updated'|'unchanged')."""
-    row = session.scalars(select(model).filter_by(**key)).one_or_none()
+    return _put(session, session.scalars(select(model).filter_by(**key)).one_or_none(), model, key, values)
+
+
+def _put(session: Session, row: Any, model: type, key: dict[str, Any], values: dict[str, Any]) -> tuple[Any, str]:
+    """`_upsert` given the row already found for `key` (None: the warehouse has none)."""
     if row is None:
         row = model(**key, **values)
         session.add(row)
@@ -69,17 +73,6 @@ def _existing(session: Session, model: type, column: str, keys: list[str]) -> di
     for i in range(0, len(keys), CHUNK):
         found.update((getattr(row, column), row) for row in session.scalars(select(model).where(col.in_(keys[i:i + CHUNK]))))
     return found
-
-
-def _upsert_known(session: Session, known: dict[str, Any], model: type, column: str, key: str,
-                  values: dict[str, Any]) -> tuple[Any, str]:
-    """`_upsert` against rows already fetched by `_existing` (`known` gains the inserted ones)."""
-    row = known.get(key)
-    if row is None:
-        row = known[key] = model(**{column: key}, **values)
-        session.add(row)
-        return row, "inserted"
-    return row, "updated" if _assign(row, values) else "unchanged"
 
 
 def day_counts(record: dict[str, Any]) -> dict[str, int]:
@@ -181,7 +174,8 @@ FIGURE_COLUMNS = (
 
 class Dims:
     """Dimension rows and facts looked up or created within one load transaction (cached), and the
-    figures of the day, inserted together at the end (the bulk path: one executemany)."""
+    figures of the day, inserted together at the end (the bulk path: COPY on PostgreSQL, one
+    executemany elsewhere)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -221,17 +215,14 @@ class Dims:
         """Insert every pending figure with its indicator and fact ids; returns how many."""
         if not self.pending:
             return 0
-        canonical: dict[str, str] = {}  # indicator as written -> canonical name (written forms repeat)
-        for _, rec in self.pending:
-            written = rec["indicator"]["text"] or rec["indicator"]["full_text"]
-            if written not in canonical:
-                canonical[written] = canonical_indicator(written)[:200]
+        written = [rec["indicator"]["text"] or rec["indicator"]["full_text"] for _, rec in self.pending]
+        canonical = {w: canonical_indicator(w)[:200] for w in set(written)}  # written forms repeat
         indicators = self._ids(Indicator, "name", sorted(set(canonical.values())),
                                lambda n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))})
         fact_rows: dict[str, dict[str, Any]] = {}
         keyed = []
-        for row, rec in self.pending:
-            ind_id = indicators[canonical[rec["indicator"]["text"] or rec["indicator"]["full_text"]]]
+        for (row, rec), as_written in zip(self.pending, written, strict=True):
+            ind_id = indicators[canonical[as_written]]
             key = fact_key(ind_id, rec)
             period = (rec.get("period") or {}).get("canonical")
             fact_rows.setdefault(key, {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],
@@ -411,7 +402,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
         landed = _existing(session, LandedPage, "url", [m["url"] for m in metas])
         for m in metas:
             ctype = (m["headers"].get("Content-Type") or [None])[0]
-            row, what = _upsert_known(session, landed, LandedPage, "url", m["url"], {
+            landed[m["url"]], what = _put(session, landed.get(m["url"]), LandedPage, {"url": m["url"]}, {
                 "source": source, "day": day, "kind": m["kind"], "status": m["status"], "final_url": m["final_url"],
                 "content_type": ctype, "size": m["size"], "sha256": m["sha256"], "path": m["body_path"],
                 "fetched_at": m["fetched_at"], "fetch_run_uid": m.get("fetch_run_uid"),
