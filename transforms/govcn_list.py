@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
@@ -10,14 +9,8 @@ from lxml import html as lxml_html
 
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
+from transforms.select import DatedLink
 from transforms.text import clean
-
-
-@dataclass(frozen=True)
-class ListedNews:
-    url: str
-    title: str
-    day: date
 
 
 def list_page_url(root: str, n: int) -> str:
@@ -29,15 +22,15 @@ def list_page_url(root: str, n: int) -> str:
     return f"{root}home.htm" if n == 0 else f"{root}home_{n}.htm"
 
 
-def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedNews]:
+def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """Items of a list page: an <li> holding a link to a news page and a YYYY-MM-DD date."""
     _, text = decode_html(body, content_type)
     tree = lxml_html.fromstring(text or "<html/>")
-    out: list[ListedNews] = []
+    out: list[DatedLink] = []
     for li in tree.xpath("//li[.//a[@href]]"):
         m = P.LIST_DATE.search(clean(li.text_content()))
         a = li.xpath(".//a[@href]")[0]
         link = urljoin(url, a.get("href").strip())
         if m and P.URL_KINDS["news"].search(link.split("?")[0]):
-            out.append(ListedNews(link, clean(a.text_content()), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+            out.append(DatedLink(link, clean(a.text_content()), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
     return out

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 
-from transforms.select import links_dated_by_url
+from transforms.select import DatedLink, links_dated_by_url
 
 #: Channel list pages crawled by default: 财经 (finance), 时政 (politics), 经济·科技 (economy).
 CHANNELS = (
@@ -16,13 +14,6 @@ CHANNELS = (
     "http://finance.people.com.cn/GB/153179/",
 )
 ARTICLE_URL = re.compile(r"^https?://[a-z0-9.]*people\.com\.cn/n[12]/(?P<y>\d{4})/(?P<m>\d{2})(?P<d>\d{2})/c\d+-\d+\.html$")
-
-
-@dataclass(frozen=True)
-class ListedArticle:
-    url: str
-    title: str
-    day: date
 
 
 def page_url(root: str, n: int) -> str:
@@ -34,6 +25,6 @@ def page_url(root: str, n: int) -> str:
     return f"{root}index.html" if n == 1 else f"{root}index{n}.html"
 
 
-def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedArticle]:
+def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """Article links of a channel list page (continuation pages …-2.html do not match ARTICLE_URL)."""
-    return [ListedArticle(*link) for link in links_dated_by_url(body, url, ARTICLE_URL, content_type)]
+    return links_dated_by_url(body, url, ARTICLE_URL, content_type)

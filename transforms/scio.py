@@ -6,7 +6,6 @@ statement after its speaker's name, which the extractor follows."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
@@ -15,7 +14,7 @@ from lxml import html as lxml_html
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import links_dated_by_url
+from transforms.select import DatedLink, links_dated_by_url
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -29,13 +28,6 @@ BODY = ('//*[contains(@class, "TRS_Editor") or contains(@class, "trs_editor_view
 PUBLISHED = re.compile(r"(?:发布时间|时间)[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
 
 
-@dataclass(frozen=True)
-class ListedConference:
-    url: str
-    title: str
-    day: date
-
-
 def list_page_url(n: int, column: str = COLUMN) -> str:
     """Page n (0 = first) of a column, TRS paging.
 
@@ -45,9 +37,9 @@ def list_page_url(n: int, column: str = COLUMN) -> str:
     return f"{column}index.html" if n == 0 else f"{column}index_{n}.html"
 
 
-def parse_list(body: bytes, url: str) -> list[ListedConference]:
+def parse_list(body: bytes, url: str) -> list[DatedLink]:
     """The conferences a column page links to, with the day from their URL."""
-    return [ListedConference(*link) for link in links_dated_by_url(body, url, ITEM_URL)]
+    return links_dated_by_url(body, url, ITEM_URL)
 
 
 def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Document:

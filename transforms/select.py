@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
@@ -45,22 +46,31 @@ def open_page(body: bytes, content_type: str | None, table: dict[str, dict[str, 
     return sel, family
 
 
-def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_type: str | None = None) -> list[tuple[str, str, date]]:
-    """(absolute URL, title, day) of every distinct link whose URL matches `pattern`, the day read
-    from its named groups y, m, d — list pages of sites that put the date in their article URLs.
+@dataclass(frozen=True)
+class DatedLink:
+    """An item of a list page: the linked page's absolute URL, its title and its day."""
+
+    url: str
+    title: str
+    day: date
+
+
+def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_type: str | None = None) -> list[DatedLink]:
+    """Every distinct link whose URL matches `pattern`, the day read from its named groups y, m, d
+    — list pages of sites that put the date in their article URLs.
 
     >>> links_dated_by_url(b'<a href="t20160312_1.html" title="T">x</a>', "http://h/zxfb/",
     ...                    re.compile(r"/t(?P<y>\\d{4})(?P<m>\\d{2})(?P<d>\\d{2})_\\d+\\.html$"))
-    [('http://h/zxfb/t20160312_1.html', 'T', datetime.date(2016, 3, 12))]
+    [DatedLink(url='http://h/zxfb/t20160312_1.html', title='T', day=datetime.date(2016, 3, 12))]
     """
     _, text = decode_html(body, content_type)
     tree = lxml_html.fromstring(text or "<html/>")
-    out: list[tuple[str, str, date]] = []
+    out: list[DatedLink] = []
     seen: set[str] = set()
     for a in tree.xpath("//a[@href]"):
         link = urljoin(url, a.get("href").strip())
         m = pattern.search(link)
         if m and link not in seen:
             seen.add(link)
-            out.append((link, clean(a.get("title") or a.text_content()), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+            out.append(DatedLink(link, clean(a.get("title") or a.text_content()), date(int(m["y"]), int(m["m"]), int(m["d"]))))
     return out

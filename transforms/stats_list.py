@@ -4,23 +4,15 @@ page, each with the day its URL carries, and the URL of the next list page."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 
-from transforms.select import links_dated_by_url
+from transforms.select import DatedLink, links_dated_by_url
 
 HOST = "www.stats.gov.cn"
 LISTS = {"tjsj": f"http://{HOST}/tjsj/zxfb/", "sj": f"https://{HOST}/sj/zxfb/"}
 #: Up to this day releases live under /tjsj/zxfb/, after it under /sj/zxfb/.
 OLD_SCHEME_UNTIL = date(2022, 12, 31)
 RELEASE_URL = re.compile(r"/(?:tjsj|sj)/zxfb/\d{6}/t(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})_\d+\.html?$")
-
-
-@dataclass(frozen=True)
-class ListedRelease:
-    url: str
-    title: str
-    day: date
 
 
 def list_roots(first: date, last: date) -> list[str]:
@@ -48,6 +40,6 @@ def page_url(root: str, n: int) -> str:
     return f"{root}index.html" if n == 0 else f"{root}index_{n}.html"
 
 
-def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[ListedRelease]:
+def parse_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """The releases a list page links to, with the day from their URL."""
-    return [ListedRelease(*link) for link in links_dated_by_url(body, url, RELEASE_URL, content_type)]
+    return links_dated_by_url(body, url, RELEASE_URL, content_type)
