@@ -33,7 +33,7 @@ def run_demo(cfg: Config, *, quiet: bool = False) -> int:
         click.echo("\nWhat landed in the warehouse:")
         for row in conn.execute(select(SourceDay.day, SourceDay.status, SourceDay.generation).order_by(SourceDay.day)):
             n = conn.scalar(select(func.count()).select_from(Document).where(Document.pub_date == row.day))
-            nf = conn.scalar(select(func.count()).select_from(FigureRow).join(Document).where(Document.pub_date == row.day))
+            nf = conn.scalar(select(func.count()).select_from(FigureRow).join(Document, Document.id == FigureRow.document_id).where(Document.pub_date == row.day))
             click.echo(f"  {row.day} {row.generation or '':<3} {row.status:<9} {n} documents, {nf} figures")
             for d in conn.execute(
                 select(Document.page_no, Document.page_name, Document.title).where(Document.pub_date == row.day).order_by(Document.page_no, Document.url)
@@ -41,7 +41,7 @@ def run_demo(cfg: Config, *, quiet: bool = False) -> int:
                 click.echo(f"      {d.page_no}版 {d.page_name or '':<4} {d.title}")
         example = conn.execute(
             select(FigureRow.indicator_full, FigureRow.value, FigureRow.unit_text, FigureRow.period, FigureRow.basis,
-                   FigureRow.direction, Document.pub_date).join(Document).order_by(Document.pub_date.desc(), FigureRow.id).limit(5)).all()
+                   FigureRow.direction, Document.pub_date).join(Document, Document.id == FigureRow.document_id).order_by(Document.pub_date.desc(), FigureRow.id).limit(5)).all()
         if example:
             click.echo("\nSome figures (indicator, value, period, basis, direction):")
             for f in example:

@@ -21,6 +21,7 @@ from warehouse.db import (
     scratch_database,
     upgrade,
 )
+from warehouse.checks import dangling_references
 from warehouse.loaders import load_day
 from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, SourceDay
 
@@ -29,7 +30,7 @@ DAY = date(2024, 3, 27)
 TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
           "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts",
           "indicators", "sources", "persons", "dates", "document_versions"}
-HEAD = "0006"
+HEAD = "0007"
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,10 @@ def test_load_is_idempotent_on_both_databases(landed_day, backend, pg_url) -> No
     second = load(cfg, "rmrb", [DAY], "run-2")
     assert (second["loaded"], second["unchanged"], second["landed_pages_unchanged"]) == (0, 6, 9)
     assert (_count(cfg.db_url, Document), _count(cfg.db_url, Paragraph), _count(cfg.db_url, SourceDay)) == (6, 18, 1)
+    engine = make_engine(cfg.db_url)
+    with engine.connect() as conn:
+        assert _count(cfg.db_url, FigureRow) > 0 and dangling_references(conn) == []
+    engine.dispose()
     if backend == "postgresql":  # leave the module's database empty for the next test
         downgrade(cfg.db_url)
 
@@ -253,6 +258,74 @@ def test_conflicting_values_are_kept_flagged_and_cleared_when_corrected(db, tmp_
     with engine.connect() as conn:
         assert facts() == [(5.5, False)]
         assert conn.scalar(select(func.count()).select_from(FigureRow)) == 2
+    engine.dispose()
+    if db == "postgresql":
+        downgrade(db_url)
+
+
+@pytest.mark.parametrize("db", ["sqlite", "postgresql"])
+def test_conflicts_are_judged_per_indicator_period_basis_and_unit(db, tmp_path, request) -> None:
+    """The conflict rule, judged in the database over the groups a load changed: another value or
+    sign for the same indicator, period, basis and unit is a conflict; another basis is not; a
+    discourse count is judged but never makes a conflict; undated facts form groups too."""
+    from sqlalchemy.orm import Session
+
+    from warehouse.loaders import Dims
+    from warehouse.models import Fact, Indicator
+
+    db_url = request.getfixturevalue("pg_url") if db == "postgresql" else f"sqlite:///{tmp_path / 'w.db'}"
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    stated = {  # fact_key: (indicator, period, basis, value, direction, category) -> expected flag
+        "a": ((1, "2024-02", "yoy", 5.5, "up", "growth_rate"), True),
+        "b": ((1, "2024-02", "yoy", 5.6, "up", "growth_rate"), True),
+        "c": ((1, "2024-02", "yoy", 5.5, "up", "discourse_count"), True),
+        "d": ((1, "2024-02", "mom", 0.4, "up", "growth_rate"), False),
+        "e": ((1, "2024-03", "yoy", 5.5, "up", "growth_rate"), False),  # f and f2 do not count
+        "f": ((1, "2024-03", "yoy", 7.0, "up", "discourse_count"), True),  # judged against e
+        "f2": ((1, "2024-03", "yoy", 9.0, "up", "discourse_count"), True),  # judged against e, not f
+        "g": ((1, None, None, 3.0, "up", "growth_rate"), True),
+        "h": ((1, None, None, 3.0, "down", "growth_rate"), True),
+        "i": ((2, "2024-02", None, 5.5, None, "share"), False),
+        "j": ((2, "2024-03", "yoy", 1.0, "up", "growth_rate"), False),  # a stale flag, cleared
+    }
+    with Session(engine) as session, session.begin():
+        session.add_all(Indicator(id=i, name=f"指标{i}", norm_key=f"k{i}", aliases=[]) for i in (1, 2))
+        session.flush()
+        session.add_all(Fact(fact_key=k, indicator_id=ind, period=per, basis=basis, unit="pct", value_base=v,
+                             direction=dr, category=cat, conflict=k == "j")
+                        for k, ((ind, per, basis, v, dr, cat), _) in stated.items())
+        session.flush()
+        dims = Dims(session)
+        dims.regroup = {(1, "2024-02"), (1, "2024-03"), (1, None), (2, "2024-02"), (2, "2024-03")}
+        assert dims.flag_conflicts() == sum(flag for _, flag in stated.values())
+    with engine.connect() as conn:
+        assert dict(conn.execute(select(Fact.fact_key, Fact.conflict)).all()) == {k: flag for k, (_, flag) in stated.items()}
+    engine.dispose()
+    if db == "postgresql":
+        downgrade(db_url)
+
+
+@pytest.mark.parametrize("db", ["sqlite", "postgresql"])
+def test_figure_references_are_checked_since_the_database_does_not(db, tmp_path, request) -> None:
+    """figures carries no foreign keys (migration 0007): the check names each figure whose
+    reference points nowhere, within the documents asked about or over the whole table."""
+    db_url = request.getfixturevalue("pg_url") if db == "postgresql" else f"sqlite:///{tmp_path / 'w.db'}"
+    upgrade(db_url)
+    engine = make_engine(db_url)
+    figure = ("INSERT INTO figures (id, document_id, seq, category, is_primary, indicator_text, indicator_full, qualifiers, "
+              "value, unit, scale, value_base, is_target, paragraph, evidence, from_table, extractor_version, fact_id, date_key) "
+              "VALUES (:id, :doc, 0, 'growth_rate', TRUE, '工业增加值', '工业增加值', '[]', 7.0, 'pct', 1, 7.0, FALSE, 0, "
+              "'同比增长7.0%。', FALSE, 't', :fact, :day)")
+    with engine.begin() as conn:
+        conn.execute(text(figure), {"id": 1, "doc": 41, "fact": None, "day": None})
+        conn.execute(text(figure), {"id": 2, "doc": 42, "fact": 99, "day": 20240327})
+        found = {str(d) for d in dangling_references(conn)}
+        assert found == {"figures.id=1: document_id=41 but no documents.id=41", "figures.id=2: document_id=42 but no documents.id=42",
+                         "figures.id=2: fact_id=99 but no facts.id=99", "figures.id=2: date_key=20240327 but no dates.date_key=20240327"}
+        assert [(d.figure_id, d.column) for d in dangling_references(conn, [41])] == [(1, "document_id")]
+        assert dangling_references(conn, [7]) == [] and len(dangling_references(conn, limit=2)) == 2
+        conn.execute(text("DELETE FROM figures"))
     engine.dispose()
     if db == "postgresql":
         downgrade(db_url)

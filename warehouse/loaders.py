@@ -6,15 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Engine, bindparam, delete, select, text, update
+from sqlalchemy import JSON, Engine, delete, select, text
 from sqlalchemy.orm import Session
 
 from pressroom.landing import LandingStore
 from transforms.extract.indicators import aliases_of, canonical_indicator, norm_key
+from warehouse.checks import dangling_references
 from warehouse.models import (
     Agency,
     DateDim,
@@ -37,6 +38,10 @@ from warehouse.models import (
 
 FACT_TABLES = (FigureRow, SpeakerRow, MeasureRow, MeasureGroupRow, EventRow)
 
+
+#: PostgreSQL advisory lock key that serialises loads: no load deletes a fact another refers to,
+#: nor inserts a dimension row another is inserting.
+LOAD_LOCK = 0x70726573
 
 class LoadError(Exception):
     """A day cannot be loaded (e.g. it was never parsed); nothing of it was written."""
@@ -105,7 +110,7 @@ def _document_values(d: dict[str, Any], landed_id: int | None, run_uid: str) -> 
 
 
 def _key(*parts: Any) -> str:
-    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()
 
 
 def family_key(doc: dict[str, Any]) -> str:
@@ -120,11 +125,14 @@ def family_key(doc: dict[str, Any]) -> str:
     return _key((doc.get("meta") or {}).get("reprint_of") or doc["url"])
 
 
-def fact_key(indicator_id: int, r: dict[str, Any]) -> str:
-    """What makes two figures one fact: indicator, base value, unit, period, basis and sign."""
-    sign = {"up": 1, "down": -1, "flat": 0}.get(r.get("direction") or "", 1)
-    return _key(indicator_id, r["value_base"], r["unit"], (r.get("period") or {}).get("canonical"), r.get("basis"), sign,
-                r.get("category") == "discourse_count")
+SIGN = {"up": 1, "down": -1, "flat": 0}
+
+
+def fact_identity(indicator_id: int, r: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two figures one fact: indicator, base value, unit, period, basis and sign (and
+    whether it is a discourse count); the stored fact_key is its hash."""
+    return (indicator_id, r["value_base"], r["unit"], (r.get("period") or {}).get("canonical"), r.get("basis"),
+            SIGN.get(r.get("direction") or "", 1), r.get("category") == "discourse_count")
 
 
 CHUNK = 500
@@ -146,20 +154,20 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
 
 
 def bulk_insert_tuples(session: Session, table: Any, columns: list[str] | tuple[str, ...],
-                       rows: list[tuple[Any, ...]]) -> None:
+                       rows: Iterable[tuple[Any, ...]]) -> None:
     """Insert rows (tuples in `columns` order, JSON already serialised) in bulk through the
     session's own connection, in its transaction, below the ORM: PostgreSQL's COPY, or one DB-API
-    executemany of a plain INSERT elsewhere."""
-    if not rows:
-        return
+    executemany of a plain INSERT elsewhere. `rows` may be a generator: COPY sends rows as they come."""
     if session.bind.dialect.name == "postgresql":
         raw = session.connection().connection.driver_connection
         with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
-    sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, rows)
+    rows = list(rows)
+    if rows:
+        sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+        session.connection().exec_driver_sql(sql, rows)
 
 
 #: Columns of a figure row as `replace_facts` builds it; `insert_figures` appends the last two.
@@ -183,6 +191,7 @@ class Dims:
         self.regroup: set[tuple[int, str | None]] = set()  # (indicator, period) groups that gained or lost facts
         self.pending: list[tuple[tuple[Any, ...], dict[str, Any]]] = []  # (figure row in FIGURE_COLUMNS order, its record)
         self.orphans: set[int] = set()  # facts whose figures were deleted: gone unless another mentions them
+        self.figure_documents: set[int] = set()  # documents whose figures this load wrote
 
     def _lookup(self, model: type, column: str, keys: list[str]) -> dict[str, int]:
         """ids of the rows whose natural key is in `keys`, in bulk."""
@@ -205,8 +214,16 @@ class Dims:
         found = self._lookup(model, column, list(keys))
         new = [make(k) for k in keys if k not in found]
         if new:
-            bulk_insert(self.session, model.__table__, new)
-            found.update(self._lookup(model, column, [row[column] for row in new]))
+            if self.session.bind.dialect.name == "postgresql":  # ids drawn from the sequence: no lookup after
+                for row, id_ in zip(new, self.session.scalars(text(
+                        "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+                        {"table": model.__tablename__, "n": len(new)}), strict=True):
+                    row["id"] = id_
+                bulk_insert(self.session, model.__table__, new)
+                found.update((row[column], row["id"]) for row in new)
+            else:
+                bulk_insert(self.session, model.__table__, new)
+                found.update(self._lookup(model, column, [row[column] for row in new]))
             if model is Fact:
                 self.regroup.update((row["indicator_id"], row["period"]) for row in new)
         return found
@@ -220,20 +237,25 @@ class Dims:
         indicators = self._ids(Indicator, "name", sorted(set(canonical.values())),
                                lambda n: {"name": n, "norm_key": norm_key(n)[:200], "aliases": list(aliases_of(n))})
         fact_rows: dict[str, dict[str, Any]] = {}
+        keys: dict[tuple[Any, ...], str] = {}  # fact identity -> key, hashed once per distinct fact
         keyed = []
         for (row, rec), as_written in zip(self.pending, written, strict=True):
             ind_id = indicators[canonical[as_written]]
-            key = fact_key(ind_id, rec)
-            period = (rec.get("period") or {}).get("canonical")
-            fact_rows.setdefault(key, {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],
-                                       "unit": rec["unit"], "period": period, "basis": rec.get("basis"),
-                                       "direction": rec.get("direction"), "category": rec["category"], "conflict": False})
+            identity = fact_identity(ind_id, rec)
+            key = keys.get(identity)
+            if key is None:
+                key = keys[identity] = _key(*identity)
+                fact_rows[key] = {"fact_key": key, "indicator_id": ind_id, "value_base": rec["value_base"],
+                                  "unit": rec["unit"], "period": identity[3], "basis": identity[4],
+                                  "direction": rec.get("direction"), "category": rec["category"], "conflict": False}
             keyed.append((row, ind_id, key))
         facts = self._ids(Fact, "fact_key", list(fact_rows), fact_rows.__getitem__)
-        rows = [(*row, ind_id, facts[key]) for row, ind_id, key in keyed]
-        bulk_insert_tuples(self.session, FigureRow.__table__, FIGURE_COLUMNS, rows)
+        self.figure_documents.update(row[0] for row, _, _ in keyed)
+        # a generator: rows are made while the database takes the ones already sent
+        bulk_insert_tuples(self.session, FigureRow.__table__, FIGURE_COLUMNS,
+                           ((*row, ind_id, facts[key]) for row, ind_id, key in keyed))
         self.pending.clear()
-        return len(rows)
+        return len(keyed)
 
     def _get(self, key: tuple[Any, ...], model: type, natural: dict[str, Any], values: dict[str, Any]) -> int:
         if key not in self.cache:
@@ -261,41 +283,34 @@ class Dims:
         return self._get(("source", code), SourceDim, {"code": code}, {"name": name})
 
     def flag_conflicts(self) -> int:
-        """Judge the conflict flags of the (indicator, period) groups this load changed (it inserted
-        or dropped facts there): the members are read in bulk, judged by `conflicts`, and only flags
-        that change are written. Returns how many facts of those groups are in conflict."""
-        members = self._members(sorted(self.regroup, key=lambda g: (g[0], g[1] or "")))
-        judged = conflicts(members)
-        for flag in (True, False):
-            ids = [m["id"] for m in members if judged[m["id"]] is flag and bool(m["conflict"]) is not flag]
-            for i in range(0, len(ids), CHUNK):
-                self.session.execute(update(Fact.__table__).where(Fact.__table__.c.id.in_(ids[i:i + CHUNK])).values(conflict=flag))
-        return sum(judged.values())
-
-    def _members(self, groups: list[tuple[int, str | None]]) -> list[dict[str, Any]]:
-        """Every fact of the given (indicator, period) groups, by the series index."""
-        cols = "f.id, f.indicator_id, f.period, f.basis, f.unit, f.value_base, f.direction, f.category, f.conflict"
-        dated = [g for g in groups if g[1] is not None]
-        undated = sorted({g[0] for g in groups if g[1] is None})
-        rows = []
+        """Judge, in the database, the conflict flags of the (indicator, period) groups this load
+        changed (it inserted or dropped facts there), by the rule of JUDGE_CONFLICTS; only flags that
+        change are written. Returns how many facts of those groups are in conflict."""
+        if not self.regroup:
+            return 0
+        dated = sorted((g for g in self.regroup if g[1] is not None), key=lambda g: (g[0], g[1]))
+        undated = sorted({g[0] for g in self.regroup if g[1] is None})
+        pair = "COALESCE(CAST(f.value_base AS TEXT), '') || '|' || COALESCE(f.direction, '')"
+        cols = f"f.id, f.indicator_id, f.period, f.basis, f.unit, f.category, f.conflict, {pair} AS pair"
         if self.session.bind.dialect.name == "postgresql":
-            if dated:
-                rows += self.session.execute(text(
-                    f"SELECT {cols} FROM facts f JOIN unnest(CAST(:inds AS integer[]), CAST(:pers AS text[])) AS g(ind, per) "
-                    "ON f.indicator_id = g.ind AND f.period = g.per"), {"inds": [g[0] for g in dated], "pers": [g[1] for g in dated]}).all()
-            if undated:
-                rows += self.session.execute(text(
-                    f"SELECT {cols} FROM facts f WHERE f.indicator_id = ANY(:inds) AND f.period IS NULL"), {"inds": undated}).all()
+            members = (f"SELECT {cols} FROM facts f JOIN unnest(CAST(:inds AS integer[]), CAST(:pers AS text[])) AS g(ind, per) "
+                       f"ON f.indicator_id = g.ind AND f.period = g.per UNION ALL "
+                       f"SELECT {cols} FROM facts f WHERE f.period IS NULL AND f.indicator_id = ANY(CAST(:undated AS integer[]))")
+            params: dict[str, Any] = {"inds": [g[0] for g in dated], "pers": [g[1] for g in dated], "undated": undated}
         else:
-            if dated:
-                rows += self.session.execute(text(
-                    f"SELECT {cols} FROM json_each(:groups) g JOIN facts f "
-                    "ON f.indicator_id = json_extract(g.value, '$[0]') AND f.period = json_extract(g.value, '$[1]')"),
-                    {"groups": json.dumps(dated, ensure_ascii=False)}).all()
-            for i in range(0, len(undated), CHUNK):
-                rows += self.session.execute(text(f"SELECT {cols} FROM facts f WHERE f.period IS NULL AND f.indicator_id IN :inds")
-                                             .bindparams(bindparam("inds", expanding=True)), {"inds": undated[i:i + CHUNK]}).all()
-        return [r._asdict() for r in rows]
+            members = (f"SELECT {cols} FROM json_each(:groups) g JOIN facts f ON f.indicator_id = json_extract(g.value, '$[0]') "
+                       f"AND f.period = json_extract(g.value, '$[1]') UNION ALL SELECT {cols} FROM facts f "
+                       f"WHERE f.period IS NULL AND f.indicator_id IN (SELECT value FROM json_each(:undated))")
+            params = {"groups": json.dumps(dated, ensure_ascii=False), "undated": json.dumps(undated)}
+        run = self.session.execute
+        run(text("DROP TABLE IF EXISTS judged_facts"))
+        run(text(JUDGE_CONFLICTS.format(members=members)), params)
+        for flag in ("TRUE", "FALSE"):
+            run(text(f"UPDATE facts SET conflict = {flag} WHERE id IN "
+                     f"(SELECT id FROM judged_facts WHERE judged = {flag} AND conflict <> {flag})"))
+        in_conflict = run(text("SELECT COUNT(*) FROM judged_facts WHERE judged = TRUE")).scalar_one()
+        run(text("DROP TABLE judged_facts"))
+        return in_conflict
 
     def drop_orphans(self) -> None:
         """Delete the facts no figure mentions any more (their documents were re-extracted)."""
@@ -307,24 +322,20 @@ class Dims:
                 Fact.id.in_(ids[i:i + CHUNK]), ~select(FigureRow.id).where(FigureRow.fact_id == Fact.id).exists()))
 
 
-def conflicts(facts: list[dict[str, Any]]) -> dict[int, bool]:
-    """Whether each fact is in conflict: another fact with the same indicator, period, basis and unit
-    states another value or sign (discourse counts never make a conflict).
-
-    >>> f = lambda i, v, cat="growth_rate": {"id": i, "indicator_id": 1, "period": "2024-02", "basis": "yoy",
-    ...                                      "unit": "pct", "value_base": v, "direction": "up", "category": cat}
-    >>> conflicts([f(1, 5.5), f(2, 5.6), f(3, 5.5, "discourse_count")])
-    {1: True, 2: True, 3: True}
-    >>> conflicts([f(1, 5.5), f(2, 5.5, "discourse_count")])
-    {1: False, 2: False}
-    """
-    stated: dict[tuple[Any, ...], set[tuple[Any, ...]]] = {}
-    for f in facts:
-        if f["category"] != "discourse_count":
-            stated.setdefault((f["indicator_id"], f["period"], f["basis"], f["unit"]), set()).add(
-                (f["value_base"], f["direction"] or ""))
-    return {f["id"]: bool(stated.get((f["indicator_id"], f["period"], f["basis"], f["unit"]), set())
-                          - {(f["value_base"], f["direction"] or "")}) for f in facts}
+#: Whether each fact is in conflict: another fact with the same indicator, period, basis and unit
+#: states another value or sign (discourse counts never make a conflict, but are judged). `members`
+#: is a query of the facts to judge (id, indicator_id, period, basis, unit, category, conflict and
+#: pair = "value|direction"); the verdicts go into the temporary table judged_facts. Within a group,
+#: a fact is in conflict when the stated pairs are not all one, or are one other than its own.
+JUDGE_CONFLICTS = """
+CREATE TEMPORARY TABLE judged_facts AS
+SELECT id, conflict, CASE WHEN lo IS NOT NULL AND (lo <> hi OR lo <> pair) THEN TRUE ELSE FALSE END AS judged
+FROM (SELECT m.id, m.conflict, m.pair,
+             MIN(m.pair) FILTER (WHERE m.category <> 'discourse_count') OVER stated AS lo,
+             MAX(m.pair) FILTER (WHERE m.category <> 'discourse_count') OVER stated AS hi
+      FROM ({members}) m
+      WINDOW stated AS (PARTITION BY m.indicator_id, m.period, m.basis, m.unit)) j
+"""
 
 
 def replace_facts(session: Session, document: Document, facts: list[dict[str, Any]], dims: Dims, version: str,
@@ -392,6 +403,9 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
     counts: Counter[str] = Counter()
 
     with Session(engine) as session, session.begin():
+        if engine.dialect.name == "postgresql":  # one load at a time (SQLite has one writer anyway)
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOAD_LOCK})
+            session.execute(text("SET LOCAL work_mem = '64MB'"))  # a day's sorts in memory, not on disk
         dims = Dims(session)
         dims.source(source, source)
         if record:
@@ -413,6 +427,7 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
         session.flush()
         landed_ids = {url: row.id for url, row in landed.items()}
         documents = _existing(session, Document, "url", [d["url"] for d in docs])
+        changed: list[tuple[Document, dict[str, Any], list[Paragraph], bool]] = []  # (row, parsed, paragraphs to add, new)
         for d in docs:
             values = _document_values(d, landed_ids.get(d["url"]), run_uid)
             row = documents.get(d["url"])
@@ -421,10 +436,11 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                 _assign(row, {"landed_page_id": values["landed_page_id"]})
                 counts["unchanged"] += 1
                 continue
-            new = row is None
-            if row is None:
-                row = documents[d["url"]] = Document(url=d["url"], **values, load_run_uid=run_uid)
+            paragraphs = [Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"])]
+            if row is None:  # given its paragraphs before the flush: no query for an empty collection
+                row = documents[d["url"]] = Document(url=d["url"], **values, load_run_uid=run_uid, paragraphs=paragraphs)
                 session.add(row)
+                changed.append((row, d, [], True))
             else:
                 if row.content_sha256 != values["content_sha256"]:  # the page changed: keep what it said
                     session.add(DocumentVersion(document_id=row.id, version=row.version, content_sha256=row.content_sha256,
@@ -434,12 +450,17 @@ def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_ui
                     values["version"] = row.version + 1
                 _assign(row, {**values, "load_run_uid": run_uid})
                 row.paragraphs.clear()
-                session.flush()
-            row.paragraphs.extend(Paragraph(seq=i, kind=p["kind"], text=p["text"]) for i, p in enumerate(d["paragraphs"]))
-            session.flush()
+                changed.append((row, d, paragraphs, False))
+        session.flush()  # old paragraphs out, new documents in (with their ids), in one flush
+        for row, d, paragraphs, new in changed:
+            row.paragraphs.extend(paragraphs)  # a changed document's new paragraphs, after the old ones went
             counts["figures"] += replace_facts(session, row, d.get("facts", []), dims, d.get("extractor_version") or "", new=new)
             counts["loaded"] += 1
         dims.insert_figures()
+        dangling = dangling_references(session.connection(), sorted(dims.figure_documents))
+        if dangling:
+            raise LoadError(f"{source} {day}: figures refer to rows that do not exist, nothing was loaded: "
+                            + "; ".join(map(str, dangling)))
         for f in failures:
             meta = next((m for m in metas if m["url"] == f["url"]), None)
             _upsert(session, ParseFailureRow, {"url": f["url"]}, {

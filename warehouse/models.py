@@ -165,12 +165,14 @@ class SpeakerRow(Base):
 
 class FigureRow(Base):
     """One row per distinct figure of a document, with its provenance (paragraph, evidence
-    sentence) and the extractor version that read it."""
+    sentence) and the extractor version that read it. Its references (document, fact, indicator,
+    person, date) are not database foreign keys: the loader checks them set-based before it
+    commits (`warehouse.checks`; migration 0007 says why)."""
 
     __tablename__ = "figures"
     __table_args__ = (UniqueConstraint("document_id", "seq"),)  # also the index by document
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    document_id: Mapped[int] = mapped_column(Integer)  # documents.id
     seq: Mapped[int] = mapped_column(Integer)
     category: Mapped[str] = mapped_column(String(24))
     is_primary: Mapped[bool] = mapped_column(Boolean)
@@ -205,10 +207,10 @@ class FigureRow(Base):
     from_table: Mapped[bool] = mapped_column(Boolean)
     extractor_version: Mapped[str] = mapped_column(String(32))
     #: The distinct fact this figure states: figures are the facts' mentions.
-    fact_id: Mapped[int | None] = mapped_column(ForeignKey("facts.id", ondelete="SET NULL"), index=True)
-    indicator_id: Mapped[int | None] = mapped_column(ForeignKey("indicators.id"), index=True)
-    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id"))
-    date_key: Mapped[int | None] = mapped_column(ForeignKey("dates.date_key"), index=True)
+    fact_id: Mapped[int | None] = mapped_column(Integer, index=True)  # facts.id
+    indicator_id: Mapped[int | None] = mapped_column(Integer, index=True)  # indicators.id
+    person_id: Mapped[int | None] = mapped_column(Integer)  # persons.id
+    date_key: Mapped[int | None] = mapped_column(Integer, index=True)  # dates.date_key
 
 
 class Fact(Base):

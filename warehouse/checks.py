@@ -1,0 +1,49 @@
+"""Checks of what the database does not enforce itself: the references of figure rows (the mention
+table carries no foreign keys, see migration 0007). The loader runs them on the figures it writes
+before it commits; quality gates run them on the whole warehouse."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+#: figures column -> (table, column) it refers to
+FIGURE_REFERENCES: dict[str, tuple[str, str]] = {
+    "document_id": ("documents", "id"),
+    "fact_id": ("facts", "id"),
+    "indicator_id": ("indicators", "id"),
+    "person_id": ("persons", "id"),
+    "date_key": ("dates", "date_key"),
+}
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A figure whose reference names no row."""
+
+    figure_id: int
+    column: str
+    value: int
+
+    def __str__(self) -> str:
+        table, key = FIGURE_REFERENCES[self.column]
+        return f"figures.id={self.figure_id}: {self.column}={self.value} but no {table}.{key}={self.value}"
+
+
+def dangling_references(conn: Connection, document_ids: list[int] | None = None, limit: int = 20) -> list[Dangling]:
+    """Figures (of `document_ids`, or all) whose references name no row; at most `limit`, in one query."""
+    if document_ids is None:
+        scope, params = "TRUE", {}
+    elif conn.dialect.name == "postgresql":
+        scope, params = "f.document_id = ANY(CAST(:docs AS integer[]))", {"docs": document_ids}
+    else:
+        scope, params = "f.document_id IN (SELECT value FROM json_each(:docs))", {"docs": json.dumps(document_ids)}
+    checks = " UNION ALL ".join(
+        f"SELECT f.id, '{column}', f.{column} FROM scoped f WHERE f.{column} IS NOT NULL "
+        f"AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{key} = f.{column})"
+        for column, (table, key) in FIGURE_REFERENCES.items())
+    sql = (f"WITH scoped AS (SELECT f.id, {', '.join(FIGURE_REFERENCES)} FROM figures f WHERE {scope}) "
+           f"{checks} LIMIT {int(limit)}")
+    return [Dangling(*row) for row in conn.execute(text(sql), params)]
