@@ -204,18 +204,20 @@ def facts_of(doc: Any) -> dict[str, Any]:
 def load(cfg: Config, source: str, days: list[date], run_uid: str, progress: Progress = _quiet) -> Counter[str]:
     """Load each parsed day into the warehouse, one transaction per day."""
     from warehouse.db import make_engine, upgrade
-    from warehouse.loaders import load_day
+    from warehouse.loaders import load_days
 
     upgrade(cfg.db_url)
     engine = make_engine(cfg.db_url)
     store = LandingStore(cfg.data)
     counts: Counter[str] = Counter()
+    landed = []
+    for day in days:
+        if store.read_day(source, day) is None and not store.pages(source, day):
+            progress(f"load {source} {day}: nothing landed")
+        else:
+            landed.append(day)
     try:
-        for day in days:
-            if store.read_day(source, day) is None and not store.pages(source, day):
-                progress(f"load {source} {day}: nothing landed")
-                continue
-            c = load_day(engine, store, source, day, run_uid)
+        for day, c in load_days(engine, store, source, landed, run_uid):
             counts.update(c)
             progress(f"load {source} {day}: {c['loaded']} loaded, {c['unchanged']} unchanged, {c['parse_failures']} parse failures")
     finally:

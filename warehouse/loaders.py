@@ -6,7 +6,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from operator import itemgetter
 from datetime import date
 from typing import Any
 
@@ -149,8 +152,11 @@ def bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> Non
         return
     columns = [c.name for c in table.columns if c.name in rows[0]]
     json_cols = {c for c in columns if isinstance(table.columns[c].type, JSON)}
-    bulk_insert_tuples(session, table, columns,
-                       [tuple(_json(row[c]) if c in json_cols else row[c] for c in columns) for row in rows])
+    if json_cols:
+        tuples = [tuple(_json(row[c]) if c in json_cols else row[c] for c in columns) for row in rows]
+    else:
+        tuples = list(map(itemgetter(*columns), rows)) if len(columns) > 1 else [(row[columns[0]],) for row in rows]
+    bulk_insert_tuples(session, table, columns, tuples)
 
 
 def bulk_insert_tuples(session: Session, table: Any, columns: list[str] | tuple[str, ...],
@@ -203,11 +209,9 @@ class Dims:
             return {k: i for i, k in self.session.execute(text(
                 f"SELECT t.id, t.{column} FROM {model.__tablename__} t "
                 f"JOIN unnest(CAST(:keys AS text[])) AS k(key) ON t.{column} = k.key"), {"keys": keys})}
-        col = getattr(model, column)
-        found: dict[str, int] = {}
-        for i in range(0, len(keys), CHUNK):
-            found.update((k, i_) for i_, k in self.session.execute(select(model.id, col).where(col.in_(keys[i:i + CHUNK]))))
-        return found
+        return {k: i for i, k in self.session.execute(text(
+            f"SELECT t.id, t.{column} FROM json_each(:keys) k JOIN {model.__tablename__} t ON t.{column} = k.value"),
+            {"keys": json.dumps(keys, ensure_ascii=False)})}
 
     def _ids(self, model: type, column: str, keys: list[str], make: Callable[[str], dict[str, Any]]) -> dict[str, int]:
         """id of each natural key: the existing found, the missing made by `make` and inserted in bulk."""
@@ -250,7 +254,6 @@ class Dims:
                                   "direction": rec.get("direction"), "category": rec["category"], "conflict": False}
             keyed.append((row, ind_id, key))
         facts = self._ids(Fact, "fact_key", list(fact_rows), fact_rows.__getitem__)
-        self.figure_documents.update(row[0] for row, _, _ in keyed)
         # a generator: rows are made while the database takes the ones already sent
         bulk_insert_tuples(self.session, FigureRow.__table__, FIGURE_COLUMNS,
                            ((*row, ind_id, facts[key]) for row, ind_id, key in keyed))
@@ -349,6 +352,8 @@ def replace_facts(session: Session, document: Document, facts: list[dict[str, An
         for model in FACT_TABLES:
             session.execute(delete(model).where(model.document_id == document_id))
     figs = [r for r in facts if r["type"] == "figure"]
+    if figs:
+        dims.figure_documents.add(document_id)
     seq = {r["fig_id"]: i for i, r in enumerate(figs)}
     date_key = dims.day(document.pub_date)
     for i, r in enumerate(figs):
@@ -389,15 +394,42 @@ def replace_facts(session: Session, document: Document, facts: list[dict[str, An
     return len(figs)
 
 
-def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_uid: str) -> Counter[str]:
-    """Load one parsed day; returns counts (loaded, unchanged, parse_failures, landed_pages)."""
+@dataclass
+class DayInput:
+    """What the loader reads of a parsed day from the landing area."""
+
+    docs: list[dict[str, Any]]
+    failures: list[dict[str, Any]]
+    record: dict[str, Any] | None  # the crawl's _day.json
+    metas: list[dict[str, Any]]  # landed pages' metadata
+
+
+def read_day(store: LandingStore, source: str, day: date) -> DayInput:
+    """Read a parsed day (documents, failures, crawl record, landed pages) from the landing area."""
     try:
         docs = store.get_jsonl(store.parsed_path(source, day, "documents.jsonl"))
         failures = store.get_jsonl(store.parsed_path(source, day, "failures.jsonl"))
     except FileNotFoundError:
         raise LoadError(f"{source} {day} has not been parsed: run `pressroom parse {source} --date {day}` first") from None
-    record = store.read_day(source, day)
-    metas = store.pages(source, day)
+    return DayInput(docs, failures, store.read_day(source, day), store.pages(source, day))
+
+
+def load_days(engine: Engine, store: LandingStore, source: str, days: list[date], run_uid: str) -> Iterator[tuple[date, Counter[str]]]:
+    """Load several days, one transaction each, in order; the next day is read from the landing area
+    (on a thread) while the database takes the current one. Yields each day's counts."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="read-day") as reader:
+        ahead = reader.submit(read_day, store, source, days[0]) if days else None
+        for i, day in enumerate(days):
+            given = ahead.result()
+            ahead = reader.submit(read_day, store, source, days[i + 1]) if i + 1 < len(days) else None
+            yield day, load_day(engine, store, source, day, run_uid, given)
+
+
+def load_day(engine: Engine, store: LandingStore, source: str, day: date, run_uid: str,
+             given: DayInput | None = None) -> Counter[str]:
+    """Load one parsed day (`given`, or read now); returns counts (loaded, unchanged, parse_failures, landed_pages)."""
+    given = given or read_day(store, source, day)
+    docs, failures, record, metas = given.docs, given.failures, given.record, given.metas
     doc_urls = {d["url"] for d in docs}
     failed = {f["url"]: f for f in failures}
     counts: Counter[str] = Counter()
