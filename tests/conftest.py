@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 _AIRFLOW_HOME = tempfile.mkdtemp(prefix="pressroom-airflow-")
@@ -58,3 +59,39 @@ def run_cli(cfg: Config, *args: str, timeout: float = 120) -> subprocess.Complet
     """Run the installed `pressroom` command in a child process (a crawl needs a fresh reactor)."""
     cmd = [sys.executable, "-m", "pressroom", "--data", cfg.data, "--db", cfg.db_url, *args]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+#: The PostgreSQL server tests create their databases on (trust auth).
+PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+#: The sample day `landed_day` lands (the seed's day, G2 layout).
+LANDED_DAY = date(2024, 3, 27)
+
+
+@pytest.fixture()
+def landed_day(tmp_path, site_copy):
+    """The G2 sample day landed straight from the sample files (no crawl needed here) and parsed."""
+    from pressroom.landing import LandingStore
+    from pressroom.samplesite import plan_day
+    from pressroom.stages import parse
+    from transforms import rmrb_patterns as P
+
+    cfg = Config.from_env(data=str(tmp_path / "landing"), db_url=f"sqlite:///{tmp_path / 'w.db'}")
+    store = LandingStore(cfg.data)
+    plan = plan_day("G2", LANDED_DAY)
+    urls = [(P.layout_url(LANDED_DAY, p, "html"), "layout") for p in plan] + [(a.url, "article") for page in plan.values() for a in page]
+    for url, kind in urls:
+        store.land_page(source="rmrb", day=LANDED_DAY, url=url, kind=kind, status=200, headers={"Content-Type": ["text/html"]},
+                        body=(site_copy / url.split("://", 1)[1]).read_bytes())
+    store.write_day("rmrb", LANDED_DAY, {"status": "complete", "generation": "G2", "pages": 3, "outcomes": []})
+    parse(cfg, "rmrb", [LANDED_DAY])
+    return cfg
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A PostgreSQL database of this test module's own, created and dropped around it."""
+    from warehouse.db import scratch_database
+
+    with scratch_database(PG_ADMIN, "pressroom_test") as url:
+        yield url

@@ -12,8 +12,7 @@ from sqlalchemy import text
 from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS
-from tests.conftest import run_cli
-from tests.test_warehouse import PG_ADMIN
+from tests.conftest import PG_ADMIN, run_cli
 from warehouse.db import make_engine, scratch_database
 from warehouse.queries import lineage
 

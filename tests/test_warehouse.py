@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 
 import pytest
@@ -12,32 +11,23 @@ from sqlalchemy import func, inspect, select, text
 
 from pressroom.config import Config
 from pressroom.landing import LandingStore
-from pressroom.stages import load, parse
+from pressroom.stages import load
 from transforms.records import Document as ParsedDocument
+from warehouse.checks import dangling_references
 from warehouse.db import (
     current_revision,
     downgrade,
     make_engine,
-    scratch_database,
     upgrade,
 )
-from warehouse.checks import dangling_references
 from warehouse.loaders import load_day
 from warehouse.models import Base, Document, FigureRow, LandedPage, Paragraph, SourceDay
 
-PG_ADMIN = os.environ.get("PRESSROOM_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 DAY = date(2024, 3, 27)
 TABLES = {"etl_runs", "source_days", "landed_pages", "documents", "paragraphs", "parse_failures",
           "agencies", "speakers", "figures", "measures", "measure_groups", "events", "facts",
           "indicators", "sources", "persons", "dates", "document_versions"}
 HEAD = "0007"
-
-
-@pytest.fixture(scope="module")
-def pg_url():
-    """A PostgreSQL database of this test session's own, created and dropped around it."""
-    with scratch_database(PG_ADMIN, "pressroom_test") as url:
-        yield url
 
 
 def _check_migrations(url: str) -> None:
@@ -69,24 +59,6 @@ def test_migrations_up_and_down_on_sqlite(tmp_path) -> None:
 
 def test_migrations_up_and_down_on_postgresql(pg_url) -> None:
     _check_migrations(pg_url)
-
-
-@pytest.fixture()
-def landed_day(tmp_path, site_copy):
-    """The G2 sample day landed straight from the sample files (no crawl needed here) and parsed."""
-    from pressroom.samplesite import plan_day
-    from transforms import rmrb_patterns as P
-
-    cfg = Config.from_env(data=str(tmp_path / "landing"), db_url=f"sqlite:///{tmp_path / 'w.db'}")
-    store = LandingStore(cfg.data)
-    plan = plan_day("G2", DAY)
-    urls = [(P.layout_url(DAY, p, "html"), "layout") for p in plan] + [(a.url, "article") for page in plan.values() for a in page]
-    for url, kind in urls:
-        store.land_page(source="rmrb", day=DAY, url=url, kind=kind, status=200, headers={"Content-Type": ["text/html"]},
-                        body=(site_copy / url.split("://", 1)[1]).read_bytes())
-    store.write_day("rmrb", DAY, {"status": "complete", "generation": "G2", "pages": 3, "outcomes": []})
-    parse(cfg, "rmrb", [DAY])
-    return cfg
 
 
 def _count(url: str, model) -> int:  # type: ignore[no-untyped-def]

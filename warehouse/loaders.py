@@ -9,8 +9,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from operator import itemgetter
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Engine, delete, select, text
