@@ -90,10 +90,11 @@ def merge_summaries(summaries: list[dict[str, Any]]) -> dict[str, Any]:
 
 def crawl_subprocess(cfg: Config, source: str, first: date, last: date, *, mirror: str | None = None,
                      refresh: bool = False, timeout: float = 3600, stats_file: str | None = None,
-                     run_uid: str | None = None) -> dict[str, Any]:
+                     run_uid: str | None = None, spider_args: dict[str, str] | None = None) -> dict[str, Any]:
     """Run `pressroom crawl` in a child process (a fresh reactor each time) and return its summary.
 
-    Raises CrawlFailed with the child's stderr tail when it exits badly or leaves no summary.
+    Raises CrawlFailed with the child's stderr tail when it exits badly or leaves no summary, or
+    when it runs past `timeout` seconds (it is killed).
     """
     stats_file = stats_file or tempfile.mkstemp(prefix=f"crawl-{source}-", suffix=".json")[1]
     cmd = [sys.executable, "-m", "pressroom", "--data", cfg.data, "--db", cfg.db_url, "crawl", source,
@@ -104,7 +105,15 @@ def crawl_subprocess(cfg: Config, source: str, first: date, last: date, *, mirro
         cmd.append("--refresh")
     if run_uid:
         cmd += ["--run-uid", run_uid]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=os.environ.copy())
+    for key, value in (spider_args or {}).items():
+        cmd += ["-a", f"{key}={value}"]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=os.environ.copy())
+    except subprocess.TimeoutExpired as exc:
+        tail = (exc.stderr or b"")[-2000:]
+        tail = tail.decode(errors="replace") if isinstance(tail, bytes) else tail
+        raise CrawlFailed(f"crawl of {source} {first}..{last} ran past its timeout of {timeout:.0f} s and was killed; "
+                          f"pages landed so far are kept and a re-run resumes: {tail}") from None
     sys.stderr.write(proc.stderr[-20000:])
     try:
         summary = json.loads(Path(stats_file).read_text())
