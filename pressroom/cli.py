@@ -203,6 +203,30 @@ def reparse_cmd(obj: Ctx, source: str, first, last) -> None:
     _finish(obj.cfg, engine, uid, "reparse", source, first, last, counts, problems)
 
 
+@cli.command("check")
+@source_argument
+@date_options
+@click.pass_obj
+def check_cmd(obj: Ctx, source: str, first, last) -> None:
+    """Run the quality gates on loaded days (what the Airflow `gates` task runs): each gate's
+    verdict per day; exit 1 naming every failed gate and its offending rows."""
+    from warehouse.db import make_engine, upgrade
+    from warehouse.gates import run_gates
+
+    first, last = first.date(), (last or first).date()
+    upgrade(obj.cfg.db_url)
+    engine = make_engine(obj.cfg.db_url)
+    failed = 0
+    with engine.connect() as conn:
+        for day in _days(first, last):
+            for result in run_gates(conn, source, day):
+                click.echo(f"{source} {day} {result}", err=not result.ok)
+                failed += not result.ok
+    engine.dispose()
+    click.echo(f"pressroom check {source} {first if first == last else f'{first}..{last}'}: {failed} gate(s) failed")
+    sys.exit(EXIT_FAILURES if failed else EXIT_OK)
+
+
 @cli.command("run")
 @source_argument
 @date_options

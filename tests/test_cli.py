@@ -13,7 +13,7 @@ from tests.conftest import ROOT, run_cli
 def test_help_lists_every_command(cfg) -> None:
     out = run_cli(cfg, "--help")
     assert out.returncode == 0
-    for command in ("crawl", "parse", "load", "run", "mirror", "demo", "db", "landed"):
+    for command in ("crawl", "parse", "load", "run", "check", "mirror", "demo", "db", "landed"):
         assert re.search(rf"^\s+{command}\s", out.stdout, re.M), command
     assert "Exit codes" in out.stdout
     run_help = run_cli(cfg, "run", "--help").stdout

@@ -83,3 +83,15 @@ def test_a_day_with_far_fewer_figures_than_recent_days_fails(landed_day) -> None
     gate = _gates(landed_day, later, min_figure_base=5)["figure_count_plausible"]
     assert len(gate.rows) == 1 and gate.rows[0]["figures"] == 0 and gate.rows[0]["recent_daily_mean"] >= 5
     assert _gates(landed_day, later)["figure_count_plausible"].ok  # the fixture day has fewer than 20 figures
+
+
+def test_pressroom_check_runs_the_gates_and_exits_1_on_a_failure(landed_day) -> None:
+    from tests.conftest import run_cli
+
+    load(landed_day, "rmrb", [DAY], "run-1")
+    good = run_cli(landed_day, "check", "rmrb", "--date", DAY.isoformat())
+    assert good.returncode == 0 and good.stdout.strip().endswith(": 0 gate(s) failed")
+    assert f"rmrb {DAY} day_has_documents: ok" in good.stdout
+    bad = run_cli(landed_day, "check", "rmrb", "--date", DAY.isoformat(), "--to", (DAY + timedelta(days=1)).isoformat())
+    assert bad.returncode == 1 and "1 gate(s) failed" in bad.stdout
+    assert f"rmrb {DAY + timedelta(days=1)} day_has_documents: FAILED" in bad.stderr
