@@ -15,6 +15,7 @@ an execution timeout, posts its failure to the alert webhook when one is configu
 
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 import pendulum
@@ -36,10 +37,14 @@ def _defaults(timeout_min: int) -> dict:
     }
 
 
-def _deadline(dag_id: str, within: timedelta):  # type: ignore[no-untyped-def]
+def _deadline(dag_id: str, within: timedelta, setting: str):  # type: ignore[no-untyped-def]
     """Alert when a run is not done `within` of being queued (for a scheduled run, queued at its
-    scheduled time; a reference to the logical date would fire at once for every backfilled day)."""
+    scheduled time; a reference to the logical date would fire at once for every backfilled day).
+    The environment variable `setting` (seconds), read when the DAG file is parsed, overrides it."""
     from airflow.sdk import AsyncCallback, DeadlineAlert, DeadlineReference
+
+    if os.environ.get(setting):
+        within = timedelta(seconds=float(os.environ[setting]))
 
     return DeadlineAlert(reference=DeadlineReference.DAGRUN_QUEUED_AT, interval=within,
                          callback=AsyncCallback("pressroom.airflow_alerts.deadline_missed",
@@ -58,7 +63,7 @@ def daily_dag(source: str, *, schedule: str, doc: str, crawl_timeout_min: int = 
     # is the moment the run is for, so its day in Asia/Shanghai is the day to crawl
     @dag(dag_id=dag_id, schedule=CronTriggerTimetable(schedule, timezone="Asia/Shanghai"), start_date=pendulum.parse(START, tz="Asia/Shanghai"), catchup=False,
          max_active_runs=3, tags=["pressroom", source, "crawl"], doc_md=doc, default_args=_defaults(crawl_timeout_min + 10),
-         deadline=_deadline(dag_id, timedelta(hours=deadline_hours)))
+         deadline=_deadline(dag_id, timedelta(hours=deadline_hours), "PRESSROOM_CRAWL_DEADLINE_S"))
     def crawl_day() -> None:
         @task(pool=f"pressroom_{source}", outlets=[landed_asset(source)])
         def crawl() -> dict:
@@ -83,7 +88,7 @@ def process_dag(source: str, *, doc: str, timeout_min: int = 30):  # type: ignor
          # several runs at once: with one, an event that landed while a run was going was never
          # consumed (Airflow 3.3.2, seen in the scheduler test); loads serialise in the warehouse
          catchup=False, max_active_runs=8, tags=["pressroom", source, "load"], doc_md=doc,
-         default_args=_defaults(timeout_min), deadline=_deadline(dag_id, timedelta(hours=1)),
+         default_args=_defaults(timeout_min), deadline=_deadline(dag_id, timedelta(hours=1), "PRESSROOM_PROCESS_DEADLINE_S"),
          params={"day": Param(None, type=["null", "string"], format="date",
                               description="a landed day to process by hand (asset-triggered runs take theirs from the events)")})
     def process_day() -> None:

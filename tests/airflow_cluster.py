@@ -1,4 +1,4 @@
-"""A real Airflow for tests: scheduler, dag-processor and api-server as separate processes, with a
+"""A real Airflow for tests: scheduler, dag-processor, api-server and triggerer as separate processes, with a
 temporary AIRFLOW_HOME and a PostgreSQL metadata database of their own (LocalExecutor), stopped
 with one SIGTERM each."""
 
@@ -58,7 +58,7 @@ class AirflowCluster:
         return proc.stdout
 
     def start(self) -> None:
-        for name in ("api-server", "scheduler", "dag-processor"):
+        for name in ("api-server", "scheduler", "dag-processor", "triggerer"):
             log = open(self.home / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
             self.procs[name] = subprocess.Popen([str(BIN / "airflow"), name], env=self.env, stdout=log, stderr=subprocess.STDOUT,
                                                 start_new_session=True)

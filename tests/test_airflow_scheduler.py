@@ -1,5 +1,5 @@
-"""The real thing: Airflow's scheduler, dag-processor and api-server as separate processes run
-rmrb_daily for a fixture day (its landed day triggers rmrb_process through the asset), then
+"""The real thing: Airflow's scheduler, dag-processor, api-server and triggerer as separate processes
+run rmrb_daily for a fixture day (its deadline alert fires through the triggerer to a webhook) (its landed day triggers rmrb_process through the asset), then
 `airflow backfill create` over three days, twice; the warehouse holds each document once."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 from pressroom.samplesite import SAMPLE_DAYS
 from tests.airflow_cluster import ROOT, AirflowCluster
 from tests.conftest import PG_ADMIN
+from tests.webhook import Webhook
 from warehouse.db import make_engine, scratch_database
 from warehouse.models import Document, FigureRow, SourceDay
 
@@ -33,7 +34,10 @@ def _warehouse(url: str) -> dict[str, object]:
 def test_scheduler_runs_a_paper_day_and_backfills_without_duplicates(tmp_path, sample_mirror) -> None:
     with scratch_database(PG_ADMIN, "pressroom_airflow_meta") as meta_url, scratch_database(PG_ADMIN, "pressroom_airflow_wh") as wh_url:
         wh = make_url(wh_url)
+        hook = Webhook().__enter__()
         env = {
+            "AIRFLOW_CONN_PRESSROOM_ALERTS": hook.connection(),
+            "PRESSROOM_CRAWL_DEADLINE_S": "1",  # every crawl run misses it: the deadline alert must fire
             "AIRFLOW_VAR_PRESSROOM_DATA": str(tmp_path / "landing"),
             "AIRFLOW_VAR_PRESSROOM_MIRROR": sample_mirror.url,
             "AIRFLOW_CONN_PRESSROOM_WAREHOUSE": json.dumps({"conn_type": "postgres", "host": wh.host, "port": wh.port,
@@ -54,6 +58,10 @@ def test_scheduler_runs_a_paper_day_and_backfills_without_duplicates(tmp_path, s
                              lambda: [r for r in cluster.runs("rmrb_daily") if r.run_id == "fixture-g3" and r.state == "success"])
             cluster.wait_for("rmrb_process to load the landed day",
                              lambda: any(r.state == "success" for r in cluster.runs("rmrb_process")))
+            missed = cluster.wait_for("the deadline alert of a crawl run", lambda: [
+                h for h in hook.received if h.get("kind") == "deadline_missed" and h.get("dag_id") == "rmrb_daily"])
+            assert "rmrb_daily run" in missed[0]["text"] and "not done 0:00:01 after it was queued" in missed[0]["text"]
+            assert not [h for h in hook.received if h.get("kind") != "deadline_missed"]  # no task failed
             first = _warehouse(wh_url)
             # unpausing also made the latest scheduled run (today's paper, which the mirror lacks)
             assert first["documents"] == 6 and first["days"][g3] == "complete"
@@ -90,4 +98,5 @@ def test_scheduler_runs_a_paper_day_and_backfills_without_duplicates(tmp_path, s
             assert failed == []
         finally:
             codes = cluster.stop()
+            hook.__exit__(None, None, None)
         assert all(code is not None for code in codes.values()), f"not stopped by SIGTERM: {codes}"
