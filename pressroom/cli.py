@@ -65,6 +65,8 @@ def crawl_options(f):  # type: ignore[no-untyped-def]
     f = click.option("--delay", type=float, help="Seconds between requests to a host (default 1, AutoThrottled; 0 with --mirror).")(f)
     f = click.option("-a", "--spider-arg", "spider_args", multiple=True, metavar="KEY=VALUE",
                      help="An argument for the spider, e.g. -a channels=http://finance.people.com.cn/GB/70846/ (repeatable).")(f)
+    f = click.option("-s", "--set", "scrapy_settings", multiple=True, metavar="NAME=VALUE",
+                     help="A Scrapy setting for this crawl, e.g. -s DOWNLOAD_TIMEOUT=10 (repeatable).")(f)
     f = click.option("-v", "--verbose", is_flag=True, help="Show Scrapy's own INFO log as well.")(f)
     return click.option("-q", "--quiet", is_flag=True, help="No progress lines; only warnings and the summary.")(f)
 
@@ -100,15 +102,17 @@ def _record(cfg: Config, stage: str, source: str, first: date, last: date):  # t
 
 def _do_crawl(cfg: Config, source: str, ranges: list[tuple[date, date]], *, mirror: str | None, refresh: bool,
               delay: float | None, quiet: bool, verbose: bool = False, stats_out: str | None = None,
-              spider_args: tuple[str, ...] = (), run_uid: str | None = None) -> tuple[Counter[str], list[str]]:
+              spider_args: tuple[str, ...] = (), run_uid: str | None = None,
+              scrapy_settings: tuple[str, ...] = ()) -> tuple[Counter[str], list[str]]:
     from pressroom.stages import crawl, crawl_problems
 
-    bad = [a for a in spider_args if "=" not in a]
+    bad = [a for a in (*spider_args, *scrapy_settings) if "=" not in a]
     if bad:
-        raise click.UsageError(f"spider arguments are KEY=VALUE, not {bad[0]!r}")
+        raise click.UsageError(f"spider arguments and settings are NAME=VALUE, not {bad[0]!r}")
     summary = crawl(cfg, source, ranges, mirror=mirror, refresh=refresh, delay=delay,
                     spider_args=dict(a.split("=", 1) for a in spider_args), run_uid=run_uid,
-                    stats_file=stats_out, log_level="INFO" if verbose else "WARNING", progress=not quiet)
+                    stats_file=stats_out, log_level="INFO" if verbose else "WARNING", progress=not quiet,
+                    overrides=dict(a.split("=", 1) for a in scrapy_settings))
     counts = Counter({k: summary.get(k, 0) for k in ("fetched", "landed", "skipped", "failed")})
     problems = crawl_problems(summary)
     for day, status in sorted(summary.get("days", {}).items()):
@@ -138,13 +142,13 @@ def _finish(cfg: Config, engine, uid: str, command: str, source: str, first: dat
 @click.option("--run-uid", hidden=True, help="The caller's etl_runs uid, written into every landed page.")
 @click.pass_obj
 def crawl_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet, stats_out, no_record,
-              run_uid) -> None:
+              run_uid, scrapy_settings) -> None:
     """Fetch a day (or range) and land every page in the landing area."""
     first, last = first.date(), (last or first).date()
     _days(first, last)
     engine, uid = (None, run_uid or "") if no_record else _record(obj.cfg, "crawl", source, first, last)
     counts, problems = _do_crawl(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose, stats_out=stats_out, spider_args=spider_args,
-                                 run_uid=uid or None)
+                                 run_uid=uid or None, scrapy_settings=scrapy_settings)
     _finish(obj.cfg, engine, uid, "crawl", source, first, last, counts, problems)
 
 
@@ -232,11 +236,11 @@ def check_cmd(obj: Ctx, source: str, first, last) -> None:
 @date_options
 @crawl_options
 @click.pass_obj
-def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet) -> None:
+def run_cmd(obj: Ctx, source: str, first, last, mirror, refresh, delay, verbose, spider_args, quiet, scrapy_settings) -> None:
     """Crawl → parse → load a day (or range) into the warehouse."""
     first, last = first.date(), (last or first).date()
     counts, problems = run_pipeline(obj.cfg, source, [(first, last)], mirror=mirror, refresh=refresh, delay=delay, quiet=quiet, verbose=verbose,
-                                    spider_args=spider_args)
+                                    spider_args=spider_args, scrapy_settings=scrapy_settings)
     _finish(obj.cfg, None, "", "run", source, first, last, counts, problems)
 
 

@@ -29,8 +29,9 @@ def _quiet(_: str) -> None:
 
 def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = False, delay: float | None = None,
                    stats_file: str | None = None, log_level: str = "WARNING", progress: bool = True,
-                   run_uid: str | None = None) -> Any:
-    """Scrapy settings for one crawl: the project's settings plus this run's options."""
+                   run_uid: str | None = None, overrides: dict[str, str] | None = None) -> Any:
+    """Scrapy settings for one crawl: the project's settings plus this run's options, then any
+    explicit overrides (`-s NAME=VALUE`)."""
     from scrapy.settings import Settings
 
     from pressroom import __version__
@@ -55,6 +56,8 @@ def crawl_settings(cfg: Config, *, mirror: str | None = None, refresh: bool = Fa
         settings.set("DOWNLOAD_DELAY", delay, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", delay > 0, priority="cmdline")
         settings.set("RETRY_BACKOFF_BASE", min(2.0, max(delay, 0.1)), priority="cmdline")
+    for name, value in (overrides or {}).items():
+        settings.set(name, value, priority="cmdline")
     return settings
 
 

@@ -13,6 +13,7 @@ from scrapy import Request
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.dupefilters import RFPDupeFilter
 from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
@@ -111,3 +112,15 @@ class MirrorDownloadHandler(HTTP11DownloadHandler):
                 loc = self.mirror + loc
             response.headers["Location"] = unmirror_url(self.mirror, loc, urlsplit(request.url).scheme)
         return response.replace(url=request.url)
+
+
+class RedirectHopDupeFilter(RFPDupeFilter):
+    """The usual duplicate filter, except for redirect hops: a redirect back to a URL already
+    asked (A → B → A) would otherwise be dropped without a word and its page left with no
+    outcome; let it through, and RedirectMiddleware ends the loop at REDIRECT_MAX_TIMES, which
+    the spider records as a failure."""
+
+    def request_seen(self, request: Request) -> bool:
+        if request.meta.get("redirect_urls"):
+            return False
+        return super().request_seen(request)

@@ -46,6 +46,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
+DUPEFILTER_CLASS = "spiders.middlewares.RedirectHopDupeFilter"  # a redirect loop ends in a recorded failure
 ITEM_PIPELINES = {"spiders.pipelines.DayRecordPipeline": 300}
 EXTENSIONS = {
     "spiders.extensions.CrawlReport": 500,

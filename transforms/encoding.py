@@ -14,7 +14,13 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     ('utf-8', '<p>x</p>')
     >>> decode_html('<meta charset="gb2312"><p>人民日报</p>'.encode("utf-8"))  # meta kept, bytes re-encoded
     ('utf-8', '<meta charset="gb2312"><p>人民日报</p>')
+    >>> decode_html('<meta charset="utf-8"><p>人民日报</p>'.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    ('utf-8', '<meta charset="utf-8"><p>人民日报</p>')
     """
+    if _declared(content_type) in WESTERN and any(b >= 0x80 for b in body[:20000]):
+        # a server's Western default (ISO-8859-1 was HTTP/1.1's) on a page of Chinese text: the
+        # page's own <meta> or BOM, else its bytes, decide
+        content_type = None
     encoding, text = html_to_unicode(content_type, body)
     if encoding in GB_FAMILY and _is_utf8(body):
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
@@ -24,6 +30,18 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
 
 
 GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
+WESTERN = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
+
+
+def _declared(content_type: str | None) -> str | None:
+    """The charset a Content-Type header declares, lower-cased.
+
+    >>> _declared('text/html; charset="ISO-8859-1"')
+    'iso-8859-1'
+    """
+    if not content_type or "charset=" not in content_type.lower():
+        return None
+    return content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"\'')
 
 
 def _is_utf8(body: bytes) -> bool:

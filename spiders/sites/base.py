@@ -28,10 +28,31 @@ def day_range(start: str | date, end: str | date | None = None) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
+#: Every final status reaches the spider (to be recorded), but redirects, which Scrapy follows
+#: (up to REDIRECT_MAX_TIMES; the landing keeps the asked and the final URL).
+REDIRECTS = (301, 302, 303, 307, 308)
+HANDLED_STATUSES = [s for s in range(200, 600) if s not in REDIRECTS]
+
+
+def http_detail(response: Response) -> str:
+    """Why a final response is not a page: its status, and for a redirect still redirecting after
+    the allowed hops, that it loops."""
+    if response.status == 200:
+        return ""
+    if 300 <= response.status < 400:
+        hops = len(response.request.meta.get("redirect_urls") or []) if response.request else 0
+        return (f"HTTP {response.status}: still redirecting after {hops} redirects (a redirect loop?) "
+                f"to {response.headers.get('Location', b'').decode('latin-1')}")
+    return f"HTTP {response.status}"
+
+
 def classify_failure(failure: Failure) -> tuple[str, str]:
     """(outcome, detail) for a request that never produced a response."""
     exc = failure.value
     if failure.check(IgnoreRequest):
+        if "redirect" in str(exc).lower():
+            hops = len(failure.request.meta.get("redirect_urls") or [])  # type: ignore[attr-defined]
+            return "failed", f"redirect loop: still redirecting after {hops} redirects ({exc})"
         return "robots_forbidden" if "robots" in str(exc).lower() else "failed", str(exc)
     if failure.check(DownloadTimeoutError):
         return "timeout", str(exc)
@@ -59,7 +80,7 @@ class PressroomSpider(Spider):
             errback=self.on_failure,
             meta={
                 "pressroom": {"source": self.source, "day": day.isoformat(), "kind": kind, **info},
-                "handle_httpstatus_all": True,
+                "handle_httpstatus_list": HANDLED_STATUSES,
             },
         )
 
@@ -74,7 +95,7 @@ class PressroomSpider(Spider):
         landed = response.meta.get("landed_meta") or {}
         return PageOutcome(
             source=info["source"], day=info["day"], url=response.url, kind=info["kind"], outcome=name,
-            status=response.status, detail="" if response.status == 200 else f"HTTP {response.status}",
+            status=response.status, detail=http_detail(response),
             sha256=landed.get("sha256"),
         )
 
