@@ -13,12 +13,11 @@ from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS
 from tests.conftest import PG_ADMIN, run_cli
+from warehouse.checks import content_checksums
 from warehouse.db import make_engine, scratch_database
 from warehouse.queries import lineage
 
 DAY = SAMPLE_DAYS["G2"].isoformat()
-TABLES = ("documents", "paragraphs", "landed_pages", "source_days", "facts", "figures", "indicators", "dates",
-          "sources", "persons", "agencies", "speakers", "measures", "measure_groups", "events", "document_versions")
 
 
 @pytest.fixture()
@@ -29,16 +28,9 @@ def loaded(cfg, sample_mirror) -> Config:
 
 
 def checksums(db_url: str) -> dict[str, str]:
-    """Row count and a content checksum per table, over every column but surrogate keys and run ids."""
-    skip = {"id", "document_id", "landed_page_id", "fact_id", "indicator_id", "person_id", "agency_id", "load_run_uid",
-            "fetch_run_uid", "fetched_at"}
     engine = make_engine(db_url)
-    out = {}
     with engine.connect() as conn:
-        for table in TABLES:
-            rows = conn.execute(text(f"SELECT * FROM {table}")).mappings().all()  # noqa: S608 (fixed names)
-            norm = sorted(json.dumps({k: str(v) for k, v in r.items() if k not in skip}, sort_keys=True, ensure_ascii=False) for r in rows)
-            out[table] = f"{len(rows)}:" + hashlib.sha256("\n".join(norm).encode()).hexdigest()[:12]
+        out = content_checksums(conn)
     engine.dispose()
     return out
 
