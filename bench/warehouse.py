@@ -55,18 +55,18 @@ def figure(rng: random.Random, i: int, values: str) -> dict:
             "is_target": False, "speaker": None, "agency": None, "paragraph": 0, "evidence": {"text": f"句子{i}。"}}
 
 
-def write_day(store: LandingStore, day: date, docs: int, seed: int, values: str = "repeat") -> int:
+def write_day(store: LandingStore, day: date, docs: int, seed: int, values: str = "repeat", source: str = "bench") -> int:
     rng = random.Random(seed)
     rows = []
     for d in range(docs):
         facts = [figure(rng, i, values) for i in range(PER_DOC)]
-        rows.append({"url": f"http://bench.example/{day}/{d}.htm", "source": "bench", "publisher": "bench", "title": f"文{d}",
+        rows.append({"url": f"http://{source}.example/{day}/{d}.htm", "source": source, "publisher": source, "title": f"文{d}",
                      "pub_date": day.isoformat(), "paragraphs": [{"kind": "body", "text": "正文。"}], "editors": [],
                      "captions": [], "content_sha256": uuid.uuid4().hex, "parser_version": "bench",
                      "extractor_version": "bench", "facts_sha256": uuid.uuid4().hex, "facts": facts})
-    store.put_jsonl(store.parsed_path("bench", day, "documents.jsonl"), rows)
-    store.put_jsonl(store.parsed_path("bench", day, "failures.jsonl"), [])
-    store.write_day("bench", day, {"status": "complete", "outcomes": []})
+    store.put_jsonl(store.parsed_path(source, day, "documents.jsonl"), rows)
+    store.put_jsonl(store.parsed_path(source, day, "failures.jsonl"), [])
+    store.write_day(source, day, {"status": "complete", "outcomes": []})
     return docs * PER_DOC
 
 

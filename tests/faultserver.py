@@ -9,6 +9,7 @@ the saved page. Answers:
 - "empty": a 200 with an empty body;
 - "redirect_loop": 302 to the URL with ?loop, which redirects back, and so on;
 - "charset:<name>": the saved page with Content-Type text/html; charset=<name>;
+- "slow": the saved page after SLOW_SECONDS;
 - "ok": the saved page.
 """
 
@@ -22,6 +23,7 @@ from collections import defaultdict
 from pressroom.mirror import MirrorServer, _Handler, resolve
 
 HANG_SECONDS = 4.0
+SLOW_SECONDS = 0.4
 
 
 class _FaultHandler(_Handler):
@@ -32,6 +34,9 @@ class _FaultHandler(_Handler):
         action = queue.pop(0) if queue else "ok"
         if self.path.endswith("?loop"):  # the other end of a redirect loop
             action = "redirect_loop"
+        if action == "slow":  # the page, after a pause
+            time.sleep(SLOW_SECONDS)
+            action = "ok"
         if action == "ok":
             return super().do_GET()
         self.server.requests.append(self.path)  # type: ignore[attr-defined]
