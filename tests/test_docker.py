@@ -4,6 +4,7 @@ README does."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -17,8 +18,12 @@ from tests.conftest import ROOT
 def test_the_compose_file_validates_and_has_every_component() -> None:
     if shutil.which("docker-compose") is None:
         pytest.skip("Debian's docker-compose is not installed (.ci/run installs it)")
-    proc = subprocess.run(["docker-compose", "-f", str(ROOT / "docker" / "compose.yaml"), "config"],
-                          capture_output=True, text=True, timeout=60)
+    compose = ["docker-compose", "-f", str(ROOT / "docker" / "compose.yaml"), "config"]
+    env = {k: v for k, v in os.environ.items() if k not in ("POSTGRES_PASSWORD", "AIRFLOW_JWT_SECRET")}
+    refused = subprocess.run(compose, capture_output=True, text=True, timeout=60, env=env)
+    assert refused.returncode != 0 and "set POSTGRES_PASSWORD" in refused.stderr  # secrets only from the environment
+    proc = subprocess.run(compose, capture_output=True, text=True, timeout=60,
+                          env={**env, "POSTGRES_PASSWORD": "s3cret", "AIRFLOW_JWT_SECRET": "jwt-s3cret"})
     assert proc.returncode == 0, proc.stderr
     config = yaml.safe_load(proc.stdout)
     services = config["services"]
