@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from w3lib.encoding import html_to_unicode
 
 
@@ -16,6 +18,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     ('utf-8', '<meta charset="gb2312"><p>人民日报</p>')
     >>> decode_html('<meta charset="utf-8"><p>人民日报</p>'.encode("utf-8"), "text/html; charset=ISO-8859-1")
     ('utf-8', '<meta charset="utf-8"><p>人民日报</p>')
+    >>> decode_html(b"<p>a" + bytes([1]) + b"b" + bytes([0]) + b"</p>", "text/html; charset=utf-8")
+    ('utf-8', '<p>ab</p>')
     """
     if _declared(content_type) in WESTERN and any(b >= 0x80 for b in body[:20000]):
         # a server's Western default (ISO-8859-1 was HTTP/1.1's) on a page of Chinese text: the
@@ -25,11 +29,13 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     if encoding in GB_FAMILY and _is_utf8(body):
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
         # real GB bytes of Chinese text are practically never valid UTF-8
-        return "utf-8", body.decode("utf-8")
-    return encoding, text
+        encoding, text = "utf-8", body.decode("utf-8")
+    return encoding, CONTROL.sub("", text)
 
 
 GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
+#: C0 controls but tab and line ends, and DEL: never text in HTML, and lxml refuses them in names
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 WESTERN = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
 
 

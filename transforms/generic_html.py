@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import html as lxml_html
-
 from transforms.encoding import decode_html
+from transforms.select import html_tree
 from transforms.text import clean
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "li", "title"}
@@ -29,7 +28,7 @@ def _xpath(selector: str) -> str:
 def html_to_text(body: bytes, content_type: str | None = None) -> str:
     """Title line, then the main content's blocks, one per line."""
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     for bad in tree.xpath("|".join(f"//{t}" for t in SKIP)):  # xpath reaches every <html> lxml made of a broken page
         bad.drop_tree()
     title = ""

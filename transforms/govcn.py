@@ -11,6 +11,7 @@ from lxml import html as lxml_html
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
 from transforms.records import Document, Paragraph, ParseFailure
+from transforms.select import html_tree
 from transforms.text import clean
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -88,7 +89,7 @@ def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
 def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A www.gov.cn policy or news page. Raises ParseFailure when no body container is found."""
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     for bad in tree.xpath("//script|//style"):
         bad.drop_tree()
     root = next((found[0] for xp in P.BODY if (found := tree.xpath(xp))), None)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urljoin
 
-from lxml import html as lxml_html
-
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
-from transforms.select import DatedLink
+from transforms.select import DatedLink, html_tree
 from transforms.text import clean
 
 
@@ -25,7 +23,7 @@ def list_page_url(root: str, n: int) -> str:
 def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """Items of a list page: an <li> holding a link to a news page and a YYYY-MM-DD date."""
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     out: list[DatedLink] = []
     for li in tree.xpath("//li[.//a[@href]]"):
         m = P.LIST_DATE.search(clean(li.text_content()))

@@ -15,6 +15,7 @@ from transforms import rmrb_patterns as RP
 from transforms.encoding import decode_html
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.rmrb_article import parse_print_line, split_title_tag
+from transforms.select import html_tree
 from transforms.text import clean, split_names
 
 SOURCE = "people"
@@ -48,7 +49,7 @@ def _text(tree: lxml_html.HtmlElement, xp: str) -> str | None:
 def parse_people(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     for bad in tree.xpath("//script|//style|//*[contains(@class,'otitle')]|//*[contains(@class,'section-common-share-wrap')]"):
         bad.drop_tree()
     name, xp = next(((n, t) for n, t in TEMPLATES.items() if tree.xpath(t["body"])), (None, None))

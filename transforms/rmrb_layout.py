@@ -6,9 +6,8 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from w3lib.url import canonicalize_url
-
 from parsel import Selector
+from w3lib.url import canonicalize_url
 
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleLink, LayoutPage, PageLink

@@ -9,12 +9,10 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from lxml import html as lxml_html
-
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import DatedLink, links_dated_by_url
+from transforms.select import DatedLink, html_tree, links_dated_by_url
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -46,7 +44,7 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     """A conference page or its transcript. meta['transcript'] links the transcript when the page
     has one; meta['page_kind'] is conference or transcript."""
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     for bad in tree.xpath("//script|//style"):
         bad.drop_tree()
     root = next((f[0] for xp in BODY if (f := tree.xpath(xp))), None)

@@ -7,12 +7,26 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urljoin
 
+from lxml import etree
 from lxml import html as lxml_html
 from parsel import Selector
 
 from transforms.encoding import decode_html
 from transforms.records import ParseFailure
 from transforms.text import clean
+
+
+def html_tree(text: str) -> lxml_html.HtmlElement:
+    """The lxml tree of a page's text; a page with no element at all (empty, or cut off after
+    "<!") is an empty document, so the parser says what it misses instead of lxml raising.
+
+    >>> html_tree("<!").tag, html_tree("<p>x</p>").text_content()
+    ('html', 'x')
+    """
+    try:
+        return lxml_html.fromstring(text or "<html/>")
+    except (etree.ParserError, ValueError):
+        return lxml_html.fromstring("<html/>")
 
 
 def first_text(sel: Selector, css: str) -> str | None:
@@ -64,7 +78,7 @@ def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_
     [DatedLink(url='http://h/zxfb/t20160312_1.html', title='T', day=datetime.date(2016, 3, 12))]
     """
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     out: list[DatedLink] = []
     seen: set[str] = set()
     for a in tree.xpath("//a[@href]"):

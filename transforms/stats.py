@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
+from transforms.select import html_tree
 from transforms.text import clean
 
 SOURCE = "stats"
@@ -30,7 +31,7 @@ CHALLENGE = re.compile(r"wzws|WZWS|请开启JavaScript|Please enable JavaScript|
 
 def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Document:
     _, text = decode_html(body, content_type)
-    tree = lxml_html.fromstring(text or "<html/>")
+    tree = html_tree(text)
     for bad in tree.xpath("//script|//style"):
         if CHALLENGE.search(bad.text_content() or "") and not tree.xpath(TEMPLATES["xilan"][2] + "|" + TEMPLATES["detail"][2]):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")

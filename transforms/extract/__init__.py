@@ -15,7 +15,12 @@ from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
 from transforms.extract.records import Event, Figure, Measure, MeasureGroup, Speaker
-from transforms.extract.speakers import find_bare_speaker, find_roster, find_speakers, turn_speaker
+from transforms.extract.speakers import (
+    find_bare_speaker,
+    find_roster,
+    find_speakers,
+    turn_speaker,
+)
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 

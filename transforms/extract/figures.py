@@ -10,7 +10,13 @@ from datetime import date
 
 from transforms.extract import lexicon as L
 from transforms.extract.numerals import CHINESE, NUMBER, clean_float, to_number
-from transforms.extract.periods import Period, base_period, find_periods, since_period, year_period
+from transforms.extract.periods import (
+    Period,
+    base_period,
+    find_periods,
+    since_period,
+    year_period,
+)
 from transforms.extract.records import Figure
 from transforms.extract.units import UNIT, parse_unit
 

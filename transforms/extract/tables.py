@@ -121,7 +121,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
             name = "".join(name.split())
         is_child = label.startswith(("其中：", "其中:"))
         for spec, cell in zip(specs, values):
-            if cell in EMPTY:
+            if cell in EMPTY or not _is_value(cell):  # a stray text cell among the values
                 continue
             ind = name or spec.indicator
             basis = spec.basis
