@@ -52,37 +52,44 @@ def metadata_table(tree: lxml_html.HtmlElement) -> dict[str, str]:
     return out
 
 
-def _nested(el: lxml_html.HtmlElement, root: lxml_html.HtmlElement, tags: tuple[str, ...]) -> bool:
-    """Whether `el` sits inside one of `tags` below `root`."""
-    for a in el.iterancestors():
-        if a is root:
-            return False
-        if a.tag in tags:
-            return True
-    return False
+BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4"})
 
 
 def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
-    """Paragraphs and table rows of a body, in order; headings as sub-headings."""
+    """Paragraphs and table rows of a body, in order; headings as sub-headings. A paragraph or
+    heading inside another (or inside a table row) is part of it; a paragraph holding a table
+    gives the table's rows instead. One walk of the tree."""
     blocks: list[Paragraph] = []
-    for el in root.iter("p", "tr", "h1", "h2", "h3", "h4"):
-        if el.tag != "tr" and _nested(el, root, ("p", "tr")):
-            continue
-        if el.tag == "tr":
-            cells = [clean(td.text_content()) for td in el.xpath("./td|./th")]
-            cells = [c for c in cells if c]
-            if len(cells) > 1:
-                blocks.append(Paragraph("\t".join(cells), "table_row"))
-            elif cells:
-                blocks.append(Paragraph(cells[0], "body"))
-            continue
-        if el.tag == "p" and el.xpath(".//tr"):
-            continue
-        text = clean(el.text_content())
-        if not text:
-            continue
-        short = len(text) <= 40 and not text.endswith(("。", "；", "：", "！", "？"))
-        blocks.append(Paragraph(text, "subheading" if (el.tag.startswith("h") or short) else "body"))
+
+    def row(tr: lxml_html.HtmlElement) -> None:
+        cells = [c for c in (clean(td.text_content()) for td in tr if td.tag in ("td", "th")) if c]
+        if len(cells) > 1:
+            blocks.append(Paragraph("\t".join(cells), "table_row"))
+        elif cells:
+            blocks.append(Paragraph(cells[0], "body"))
+
+    def walk(el: lxml_html.HtmlElement, inside: bool) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):  # comments, processing instructions
+                continue
+            if tag == "tr":
+                row(child)
+                walk(child, True)
+            elif tag in BLOCK_TAGS and not inside:
+                if next(child.iter("tr"), None) is not None:
+                    walk(child, True)
+                    continue
+                text = clean(child.text_content())
+                if text:
+                    short = len(text) <= 40 and not text.endswith(("。", "；", "：", "！", "？"))
+                    blocks.append(Paragraph(text, "subheading" if (tag.startswith("h") or short) else "body"))
+            elif tag in BLOCK_TAGS:
+                walk(child, True)
+            else:
+                walk(child, inside)
+
+    walk(root, False)
     return blocks
 
 
