@@ -95,3 +95,15 @@ def pg_url():
 
     with scratch_database(PG_ADMIN, "pressroom_test") as url:
         yield url
+
+
+def warehouse_checksums(db_url: str, tables: tuple[str, ...] | None = None) -> dict[str, str]:
+    """warehouse.checks.content_checksums of the warehouse at `db_url` (all loaded tables by default)."""
+    from warehouse.checks import LOADED_TABLES, content_checksums
+    from warehouse.db import make_engine
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        out = content_checksums(conn, tables or LOADED_TABLES)
+    engine.dispose()
+    return out

@@ -172,14 +172,14 @@ def scio_site(root: Path) -> Path:
     transcript = "https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/wqfb_55300/202404/t20240416_842001.html"
     place(root, "https://www.scio.gov.cn/xwfb/gwyxwbgsxwfbh/index.html", (
         '<html><head><meta charset="utf-8"></head><body><ul class="list">'
-        f'<li><a href="./wqfb_55300/202404/t20240417_842100.html" title="次日的发布会">次日的发布会</a><span>2024-04-17</span></li>'
-        f'<li><a href="./wqfb_55300/202404/t20240416_842000.html" title="国新办举行2024年一季度国民经济运行情况新闻发布会">国新办举行2024年一季度国民经济运行情况新闻发布会</a><span>2024-04-16</span></li>'
-        f'<li><a href="./wqfb_55300/202404/t20240410_841000.html" title="更早的发布会">更早的发布会</a><span>2024-04-10</span></li>'
+        '<li><a href="./wqfb_55300/202404/t20240417_842100.html" title="次日的发布会">次日的发布会</a><span>2024-04-17</span></li>'
+        '<li><a href="./wqfb_55300/202404/t20240416_842000.html" title="国新办举行2024年一季度国民经济运行情况新闻发布会">国新办举行2024年一季度国民经济运行情况新闻发布会</a><span>2024-04-16</span></li>'
+        '<li><a href="./wqfb_55300/202404/t20240410_841000.html" title="更早的发布会">更早的发布会</a><span>2024-04-10</span></li>'
         '</ul></body></html>').encode())
     roster = ["发布人：国家统计局副局长、新闻发言人盛来运", "主持人：国务院新闻办新闻局副局长、新闻发言人寿小丽"]
     place(root, conf, scio_page("国新办举行2024年一季度国民经济运行情况新闻发布会", "2024-04-16 10:00",
                                 roster + ["时间：2024年4月16日 10:00", "国家统计局介绍2024年一季度国民经济运行情况，并答记者问。"],
-                                f'<a href="./t20240416_842001.html">图文实录</a>'))
+                                '<a href="./t20240416_842001.html">图文实录</a>'))
     place(root, transcript, scio_page("国新办举行2024年一季度国民经济运行情况新闻发布会图文实录", "2024-04-16 18:00", roster + [
         "寿小丽：女士们、先生们，大家上午好。欢迎出席国务院新闻办新闻发布会。",
         "盛来运：一季度，国内生产总值296299亿元，按不变价格计算，同比增长5.3%，比上年四季度环比增长1.6%。",

@@ -12,8 +12,7 @@ from sqlalchemy import text
 from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS
-from tests.conftest import PG_ADMIN, run_cli
-from warehouse.checks import content_checksums
+from tests.conftest import PG_ADMIN, run_cli, warehouse_checksums
 from warehouse.db import make_engine, scratch_database
 from warehouse.queries import lineage
 
@@ -25,14 +24,6 @@ def loaded(cfg, sample_mirror) -> Config:
     result = run_cli(cfg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
     assert result.returncode == 0, result.stderr
     return cfg
-
-
-def checksums(db_url: str) -> dict[str, str]:
-    engine = make_engine(db_url)
-    with engine.connect() as conn:
-        out = content_checksums(conn)
-    engine.dispose()
-    return out
 
 
 def test_figures_command_finds_an_indicator_by_its_alias(loaded) -> None:
@@ -97,10 +88,10 @@ def test_the_day_loaded_into_postgresql_twice_is_identical(cfg, sample_mirror) -
         pg = Config(cfg.data, url, cfg.contact)
         first = run_cli(pg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
         assert first.returncode == 0, first.stderr
-        before = checksums(pg.db_url)
+        before = warehouse_checksums(pg.db_url)
         assert before["documents"].startswith("6:") and not before["figures"].startswith("0:")
         second = run_cli(pg, "run", "rmrb", "--date", DAY, "--mirror", sample_mirror.url, "-q")
         assert second.returncode == 0, second.stderr
-        assert checksums(pg.db_url) == before
+        assert warehouse_checksums(pg.db_url) == before
         out = run_cli(pg, "figures", "--indicator", "社会消费品零售总额", "--format", "json")
         assert out.returncode == 0 and out.stdout.strip()

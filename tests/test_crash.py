@@ -20,9 +20,9 @@ from bench.warehouse import PER_DOC, write_day
 from pressroom.config import Config
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS, plan_day
-from tests.conftest import PG_ADMIN, ROOT, run_cli
+from tests.conftest import PG_ADMIN, ROOT, run_cli, warehouse_checksums
 from tests.faultserver import FaultServer
-from warehouse.checks import content_checksums, dangling_references
+from warehouse.checks import dangling_references
 from warehouse.db import downgrade, make_engine, scratch_database, upgrade
 from warehouse.models import Document, FigureRow, SourceDay
 
@@ -45,14 +45,6 @@ def _state(url: str) -> tuple[dict[date, int], dict[date, int], set[date], list]
         dangling = dangling_references(conn)
     engine.dispose()
     return docs, figures, days, dangling
-
-
-def _checksums(url: str) -> dict[str, str]:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        out = content_checksums(conn)
-    engine.dispose()
-    return out
 
 
 @pytest.mark.parametrize("db", ["sqlite", "postgresql"])
@@ -82,11 +74,11 @@ def test_a_loader_killed_mid_batch_leaves_whole_days_and_the_rerun_completes(db,
     assert again.returncode == 0, again.stderr
     docs, figures, days, dangling = _state(url)
     assert days == set(DAYS) and set(figures.values()) == {DOCS * PER_DOC} and dangling == []
-    after_crash = _checksums(url)
+    after_crash = warehouse_checksums(url)
     with (scratch_database(PG_ADMIN, "pressroom_clean") if db == "postgresql" else nullcontext(f"sqlite:///{tmp_path / 'clean.db'}")) as clean_url:
         clean = Config(cfg.data, clean_url, "test")
         assert run_cli(clean, "load", "rmrb", "--date", DAYS[0].isoformat(), "--to", DAYS[-1].isoformat()).returncode == 0
-        assert after_crash == _checksums(clean_url)  # as if it had never crashed
+        assert after_crash == warehouse_checksums(clean_url)  # as if it had never crashed
     if db == "postgresql":
         downgrade(url)
 

@@ -13,9 +13,7 @@ from hypothesis import strategies as st
 from pressroom.config import Config
 from pressroom.samplesite import SAMPLE_DAYS
 from pressroom.stages import load, parse
-from tests.conftest import run_cli
-from warehouse.checks import content_checksums
-from warehouse.db import make_engine
+from tests.conftest import run_cli, warehouse_checksums
 
 DAYS = sorted(SAMPLE_DAYS.values())
 
@@ -32,14 +30,6 @@ def landed(tmp_path_factory, sample_mirror) -> Config:  # type: ignore[no-untype
     return cfg
 
 
-def _checksums(url: str) -> dict[str, str]:
-    engine = make_engine(url)
-    with engine.connect() as conn:
-        out = content_checksums(conn)
-    engine.dispose()
-    return out
-
-
 steps = st.lists(st.one_of(
     st.lists(st.sampled_from(DAYS), min_size=1, max_size=3).map(lambda ds: ("load", ds)),  # a load of some days, any order
     st.sampled_from(DAYS).map(lambda d: ("reparse", [d])),
@@ -49,11 +39,11 @@ steps = st.lists(st.one_of(
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=steps)
 def test_any_order_and_repetition_gives_the_same_warehouse(landed, tmp_path_factory, plan: list[tuple[str, list[date]]]) -> None:
-    reference = _checksums(landed.db_url)
+    reference = warehouse_checksums(landed.db_url)
     cfg = Config(landed.data, f"sqlite:///{tmp_path_factory.mktemp('run') / 'w.db'}", "test")
     for n, (step, days) in enumerate(plan):
         if step == "reparse":
             parse(cfg, "rmrb", days)
         load(cfg, "rmrb", days, f"run-{n}")
     load(cfg, "rmrb", DAYS, "last")  # every day at least once
-    assert _checksums(cfg.db_url) == reference
+    assert warehouse_checksums(cfg.db_url) == reference

@@ -11,23 +11,16 @@ from sqlalchemy import select
 
 from pressroom.landing import LandingStore
 from pressroom.samplesite import SAMPLE_DAYS, plan_day
-from tests.conftest import run_cli
+from tests.conftest import run_cli, warehouse_checksums
 from tests.faultserver import FaultServer
-from warehouse.checks import content_checksums
 from warehouse.db import make_engine
 from warehouse.models import Document, LandedPage, ParseFailureRow, SourceDay
+
+E2E_TABLES = ("source_days", "landed_pages", "documents", "paragraphs", "parse_failures")
 
 
 def counts_of(line: str) -> dict[str, int]:
     return {k: int(v) for k, v in re.findall(r"(\w+)=(\d+)", line)}
-
-
-def warehouse_checksum(db_url: str) -> dict[str, str]:
-    engine = make_engine(db_url)
-    with engine.connect() as conn:
-        out = content_checksums(conn, ("source_days", "landed_pages", "documents", "paragraphs", "parse_failures"))
-    engine.dispose()
-    return out
 
 
 def test_run_twice_lands_everything_once(cfg, sample_mirror) -> None:
@@ -52,13 +45,13 @@ def test_run_twice_lands_everything_once(cfg, sample_mirror) -> None:
     for path, sha in landed:  # the warehouse points at the raw bytes, which are really there
         assert hashlib.sha256(store.get(f"{store.root}/{path}")).hexdigest() == sha
 
-    checksum = warehouse_checksum(cfg.db_url)
+    checksum = warehouse_checksums(cfg.db_url, E2E_TABLES)
     requests_after_first = len(sample_mirror.requests)
     second = run_cli(cfg, "run", "rmrb", "--date", day.isoformat(), "--mirror", sample_mirror.url, "-q")
     assert second.returncode == 0, second.stderr
     assert counts_of(second.stdout.splitlines()[-1]) == {"fetched": 0, "landed": 0, "skipped": 9, "parsed": 6, "loaded": 0, "failed": 0}
     assert len(sample_mirror.requests) == requests_after_first  # nothing downloaded again
-    assert warehouse_checksum(cfg.db_url) == checksum  # nothing added or changed
+    assert warehouse_checksums(cfg.db_url, E2E_TABLES) == checksum  # nothing added or changed
 
 
 def test_stages_run_on_their_own_and_refresh_refetches(cfg, sample_mirror) -> None:
@@ -71,7 +64,7 @@ def test_stages_run_on_their_own_and_refresh_refetches(cfg, sample_mirror) -> No
     assert run_cli(cfg, "parse", "rmrb", "--date", day).returncode == 0
     loaded = run_cli(cfg, "load", "rmrb", "--date", day)
     assert loaded.returncode == 0 and counts_of(loaded.stdout.splitlines()[-1])["loaded"] == 6
-    checksum = warehouse_checksum(cfg.db_url)
+    checksum = warehouse_checksums(cfg.db_url, E2E_TABLES)
     assert checksum["documents"].startswith("6:")
 
     n = len(sample_mirror.requests)
@@ -80,7 +73,7 @@ def test_stages_run_on_their_own_and_refresh_refetches(cfg, sample_mirror) -> No
     assert len(sample_mirror.requests) - n == 9  # every page asked for again (robots.txt is still fresh)
     for stage in ("parse", "load"):
         assert run_cli(cfg, stage, "rmrb", "--date", day).returncode == 0
-    assert warehouse_checksum(cfg.db_url)["documents"] == checksum["documents"]  # unchanged pages, same rows
+    assert warehouse_checksums(cfg.db_url, E2E_TABLES)["documents"] == checksum["documents"]  # unchanged pages, same rows
 
     listing = run_cli(cfg, "landed", "rmrb", "--date", day)
     assert listing.stdout.splitlines()[0] == f"{day} complete G3"

@@ -5,7 +5,6 @@ analysts' role cannot write."""
 from __future__ import annotations
 
 import ast
-import os
 import re
 import urllib.error
 import urllib.request

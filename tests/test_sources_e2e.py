@@ -11,7 +11,15 @@ from tests.conftest import run_cli
 from tests.faultserver import FaultServer
 from tests.sites import govcn_site
 from warehouse.db import make_engine
-from warehouse.models import Agency, Document, EventRow, FigureRow, Paragraph, SourceDay, SpeakerRow
+from warehouse.models import (
+    Agency,
+    Document,
+    EventRow,
+    FigureRow,
+    Paragraph,
+    SourceDay,
+    SpeakerRow,
+)
 
 
 def counts_of(line: str) -> dict[str, int]:
