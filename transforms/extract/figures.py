@@ -397,6 +397,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         named = find_periods(text, ctx.anchor) or ([year_period(text)] if year_period(text) else [])
         if named:
             ctx.section_period = named[0]
+    if VALUE.search(text) is None:  # no number anywhere in it: no figure (and the context resets anyway)
+        return figures
     for s_off, sentence in split_sentences(text):
         target = TARGET.search(sentence) is not None
         periods = find_periods(sentence, ctx.anchor)
