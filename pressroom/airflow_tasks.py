@@ -83,7 +83,7 @@ def config() -> Config:
     return Config.from_env(data=_variable("data"), db_url=_warehouse_url())
 
 
-def _day(context: dict[str, Any]) -> date:
+def paper_day(context: dict[str, Any]) -> date:
     """The day a scheduled or manual run is for: params.day, else its logical date in Asia/Shanghai."""
     params = context.get("params") or {}
     if params.get("day"):
@@ -96,8 +96,6 @@ def _day(context: dict[str, Any]) -> date:
     return pendulum.instance(logical).in_timezone(TIMEZONE).date()
 
 
-paper_day = _day
-
 
 def landed_days(context: dict[str, Any]) -> list[str]:
     """The days an asset-triggered run processes: those its triggering landing events name (a
@@ -105,7 +103,7 @@ def landed_days(context: dict[str, Any]) -> list[str]:
     days = {str(event.extra["day"]) for events in (context.get("triggering_asset_events") or {}).values()
             for event in events if (event.extra or {}).get("day")}
     if not days:
-        days = {_day(context).isoformat()}
+        days = {paper_day(context).isoformat()}
     return sorted(days)
 
 
@@ -153,7 +151,7 @@ def crawl_task(source: str, context: dict[str, Any], timeout: float = 3000) -> d
     landing asset which day landed."""
     from pressroom.stages import crawl_problems, crawl_subprocess
 
-    day = _day(context)
+    day = paper_day(context)
 
     def body(cfg: Config, uid: str):  # type: ignore[no-untyped-def]
         stats_path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"pressroom-crawl-{source}-{day}-{os.getpid()}.json")
@@ -205,23 +203,19 @@ def load_task(source: str, days: list[str], context: dict[str, Any]) -> dict[str
 def gates_task(source: str, days: list[str], context: dict[str, Any]) -> dict[str, Any]:
     """The quality gates for each day; fails naming every failed gate and its offending rows."""
     from warehouse.db import make_engine
-    from warehouse.gates import THRESHOLDS, GateFailed, run_gates
+    from warehouse.gates import THRESHOLDS, check
 
     dates = [date.fromisoformat(d) for d in days]
     overrides = {k: float(v) for k in THRESHOLDS if (v := _variable(k)) is not None}
 
     def body(cfg: Config, uid: str):  # type: ignore[no-untyped-def]
         engine = make_engine(cfg.db_url)
-        failed = []
-        with engine.connect() as conn:
-            for day in dates:
-                for result in run_gates(conn, source, day, **overrides):
-                    (log.info if result.ok else log.error)("gate %s %s %s", source, day, result)
-                    if not result.ok:
-                        failed.append(f"{day} {result}")
-        engine.dispose()
-        if failed:
-            raise GateFailed(f"{len(failed)} quality gate(s) failed for {source}: " + " | ".join(failed))
+        try:
+            with engine.connect() as conn:
+                check(conn, source, dates, lambda day, r: (log.info if r.ok else log.error)("gate %s %s %s", source, day, r),
+                      **overrides)
+        finally:
+            engine.dispose()
         return {"checked": len(dates)}, [], {}
 
     return _recorded("gates", source, dates, context, body)
@@ -246,7 +240,7 @@ def reparse_task(context: dict[str, Any]) -> dict[str, Any]:
         from pressroom.landing import LandingStore
 
         store = LandingStore(cfg.data)
-        landed = [d for d in dates if store.read_day(source, d) is not None or store.pages(source, d)]
+        landed = [d for d in dates if store.has_day(source, d)]
         parsed = parse(cfg, source, dates, log.info)
         loaded = load(cfg, source, dates, uid, log.info)
         counts = {"parsed": parsed["parsed"], "failed": parsed["failed"], "loaded": loaded["loaded"]}

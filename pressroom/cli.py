@@ -215,17 +215,23 @@ def check_cmd(obj: Ctx, source: str, first, last) -> None:
     """Run the quality gates on loaded days (what the Airflow `gates` task runs): each gate's
     verdict per day; exit 1 naming every failed gate and its offending rows."""
     from warehouse.db import make_engine, upgrade
-    from warehouse.gates import run_gates
+    from warehouse.gates import GateFailed, check
 
     first, last = first.date(), (last or first).date()
     upgrade(obj.cfg.db_url)
     engine = make_engine(obj.cfg.db_url)
     failed = 0
+
+    def report(day: date, result: Any) -> None:
+        nonlocal failed
+        click.echo(f"{source} {day} {result}", err=not result.ok)
+        failed += not result.ok
+
     with engine.connect() as conn:
-        for day in _days(first, last):
-            for result in run_gates(conn, source, day):
-                click.echo(f"{source} {day} {result}", err=not result.ok)
-                failed += not result.ok
+        try:
+            check(conn, source, _days(first, last), report)
+        except GateFailed:
+            pass  # every verdict is printed above; the exit code says it
     engine.dispose()
     click.echo(f"pressroom check {source} {first if first == last else f'{first}..{last}'}: {failed} gate(s) failed")
     sys.exit(EXIT_FAILURES if failed else EXIT_OK)

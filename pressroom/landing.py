@@ -204,6 +204,10 @@ class LandingStore:
     def write_day(self, source: str, day: date, record: dict[str, Any]) -> None:
         self.put_json(self.day_record_path(source, day), record)
 
+    def has_day(self, source: str, day: date) -> bool:
+        """Whether anything of the day landed: its crawl record or a page."""
+        return self.read_day(source, day) is not None or bool(self.pages(source, day))
+
     def read_day(self, source: str, day: date) -> dict[str, Any] | None:
         try:
             return self.get_json(self.day_record_path(source, day))

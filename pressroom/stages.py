@@ -222,12 +222,9 @@ def load(cfg: Config, source: str, days: list[date], run_uid: str, progress: Pro
     engine = make_engine(cfg.db_url)
     store = LandingStore(cfg.data)
     counts: Counter[str] = Counter()
-    landed = []
-    for day in days:
-        if store.read_day(source, day) is None and not store.pages(source, day):
-            progress(f"load {source} {day}: nothing landed")
-        else:
-            landed.append(day)
+    landed = [day for day in days if store.has_day(source, day)]
+    for day in sorted(set(days) - set(landed)):
+        progress(f"load {source} {day}: nothing landed")
     try:
         for day, c in load_days(engine, store, source, landed, run_uid):
             counts.update(c)

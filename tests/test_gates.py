@@ -67,7 +67,7 @@ def test_untitled_documents_and_parse_failures_are_named(landed_day) -> None:
     assert failing.rows == [{"url": "http://paper.people.com.cn/broken.htm", "reason": "no_title", "detail": "no title element"}]
     engine = make_engine(landed_day.db_url)
     with engine.connect() as conn, pytest.raises(GateFailed) as failed:
-        check(conn, "rmrb", DAY)
+        check(conn, "rmrb", [DAY])
     engine.dispose()
     assert "1 quality gate(s) failed" in str(failed.value) and docs[0]["url"] in str(failed.value)
 

@@ -27,6 +27,7 @@ REVIEWED = {
     ("warehouse/loaders.py", "flag_conflicts"): "fixed column lists and TRUE/FALSE; group keys are bound parameters",
     ("warehouse/checks.py", "dangling_references"): "columns and tables of FIGURE_REFERENCES, a scope clause of bound parameters, an int limit",
     ("warehouse/checks.py", "content_checksums"): "table names from LOADED_TABLES",
+    ("warehouse/db.py", "in_list"): "a parameter name and an SQL type name from the caller's code; the values are the bound parameter",
     ("warehouse/db.py", "scratch_database"): "a database name made of a code prefix and a random hex suffix (tests and benchmarks)",
     ("warehouse/migrations/versions/0004_star_schema.py", "upgrade"): "view names and SQL from the migration's VIEWS",
     ("warehouse/migrations/versions/0004_star_schema.py", "downgrade"): "view names from the migration's VIEWS",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -21,9 +21,10 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     >>> decode_html(b"<p>a" + bytes([1]) + b"b" + bytes([0]) + b"</p>", "text/html; charset=utf-8")
     ('utf-8', '<p>ab</p>')
     """
-    if _declared(content_type) in WESTERN and any(b >= 0x80 for b in body[:20000]):
-        # a server's Western default (ISO-8859-1 was HTTP/1.1's) on a page of Chinese text: the
-        # page's own <meta> or BOM, else its bytes, decide
+    if http_content_type_encoding(content_type) == "cp1252" and any(b >= 0x80 for b in body[:20000]):
+        # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
+        # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
+        # bytes, decide
         content_type = None
     encoding, text = html_to_unicode(content_type, body)
     if encoding in GB_FAMILY and _is_utf8(body):
@@ -40,18 +41,6 @@ GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: The same as bytes: in UTF-8 and the GB encodings they never occur inside a multi-byte character
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
-WESTERN = {"iso-8859-1", "latin-1", "latin1", "windows-1252", "cp1252", "us-ascii", "ascii"}
-
-
-def _declared(content_type: str | None) -> str | None:
-    """The charset a Content-Type header declares, lower-cased.
-
-    >>> _declared('text/html; charset="ISO-8859-1"')
-    'iso-8859-1'
-    """
-    if not content_type or "charset=" not in content_type.lower():
-        return None
-    return content_type.lower().split("charset=", 1)[1].split(";")[0].strip().strip('"\'')
 
 
 def _is_utf8(body: bytes) -> bool:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from warehouse.db import in_list
+
 #: figures column -> (table, column) it refers to
 FIGURE_REFERENCES: dict[str, tuple[str, str]] = {
     "document_id": ("documents", "id"),
@@ -36,10 +38,9 @@ def dangling_references(conn: Connection, document_ids: list[int] | None = None,
     """Figures (of `document_ids`, or all) whose references name no row; at most `limit`, in one query."""
     if document_ids is None:
         scope, params = "TRUE", {}
-    elif conn.dialect.name == "postgresql":
-        scope, params = "f.document_id = ANY(CAST(:docs AS integer[]))", {"docs": document_ids}
     else:
-        scope, params = "f.document_id IN (SELECT value FROM json_each(:docs))", {"docs": json.dumps(document_ids)}
+        member, params = in_list(conn.dialect.name, "docs", document_ids)
+        scope = f"f.document_id {member}"
     checks = " UNION ALL ".join(
         f"SELECT f.id, '{column}', f.{column} FROM scoped f WHERE f.{column} IS NOT NULL "
         f"AND NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{key} = f.{column})"

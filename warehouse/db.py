@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +33,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.close()
 
     return engine
+
+
+def in_list(dialect: str, name: str, values: list[Any], sql_type: str = "integer") -> tuple[str, dict[str, Any]]:
+    """(`IN`-clause, parameters) testing membership in `values`, bound as one parameter however
+    many there are: an array on PostgreSQL, a JSON list read by json_each on SQLite.
+
+    >>> in_list("postgresql", "ids", [1, 2])
+    ('= ANY(CAST(:ids AS integer[]))', {'ids': [1, 2]})
+    >>> in_list("sqlite", "ids", [1, 2])
+    ('IN (SELECT value FROM json_each(:ids))', {'ids': '[1, 2]'})
+    """
+    if dialect == "postgresql":
+        return f"= ANY(CAST(:{name} AS {sql_type}[]))", {name: values}
+    return f"IN (SELECT value FROM json_each(:{name}))", {name: json.dumps(values, ensure_ascii=False)}
 
 
 def alembic_config(url: str) -> AlembicConfig:

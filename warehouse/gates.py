@@ -7,6 +7,7 @@ Thresholds are arguments (Airflow Variables in the DAGs) with the defaults below
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -102,10 +103,17 @@ def run_gates(conn: Connection, source: str, day: date, **overrides: float) -> l
     return results
 
 
-def check(conn: Connection, source: str, day: date, **overrides: float) -> list[GateResult]:
-    """Run the gates; raise GateFailed naming every failed gate and its rows."""
-    results = run_gates(conn, source, day, **overrides)
-    failed = [r for r in results if not r.ok]
+def check(conn: Connection, source: str, days: list[date],
+          report: Callable[[date, GateResult], None] = lambda day, result: None, **overrides: float) -> list[GateResult]:
+    """Run the gates on each day, telling `report` every verdict; raise GateFailed naming every
+    failed gate of every day and its rows."""
+    results, failed = [], []
+    for day in days:
+        for result in run_gates(conn, source, day, **overrides):
+            report(day, result)
+            results.append(result)
+            if not result.ok:
+                failed.append(f"{day} {result}")
     if failed:
-        raise GateFailed(f"{source} {day}: {len(failed)} quality gate(s) failed — " + " | ".join(map(str, failed)))
+        raise GateFailed(f"{len(failed)} quality gate(s) failed for {source}: " + " | ".join(failed))
     return results

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pressroom.landing import LandingStore
 from transforms.extract.indicators import aliases_of, canonical_indicator, norm_key
 from warehouse.checks import dangling_references
+from warehouse.db import in_list
 from warehouse.models import (
     Agency,
     DateDim,
@@ -218,16 +219,15 @@ class Dims:
         found = self._lookup(model, column, list(keys))
         new = [make(k) for k in keys if k not in found]
         if new:
-            if self.session.bind.dialect.name == "postgresql":  # ids drawn from the sequence: no lookup after
+            drawn = self.session.bind.dialect.name == "postgresql"  # ids from the sequence: no lookup after
+            if drawn:
                 for row, id_ in zip(new, self.session.scalars(text(
                         "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
                         {"table": model.__tablename__, "n": len(new)}), strict=True):
                     row["id"] = id_
-                bulk_insert(self.session, model.__table__, new)
-                found.update((row[column], row["id"]) for row in new)
-            else:
-                bulk_insert(self.session, model.__table__, new)
-                found.update(self._lookup(model, column, [row[column] for row in new]))
+            bulk_insert(self.session, model.__table__, new)
+            found.update(((row[column], row["id"]) for row in new) if drawn
+                         else self._lookup(model, column, [row[column] for row in new]))
             if model is Fact:
                 self.regroup.update((row["indicator_id"], row["period"]) for row in new)
         return found
@@ -295,16 +295,18 @@ class Dims:
         undated = sorted({g[0] for g in self.regroup if g[1] is None})
         pair = "COALESCE(CAST(f.value_base AS TEXT), '') || '|' || COALESCE(f.direction, '')"
         cols = f"f.id, f.indicator_id, f.period, f.basis, f.unit, f.category, f.conflict, {pair} AS pair"
-        if self.session.bind.dialect.name == "postgresql":
-            members = (f"SELECT {cols} FROM facts f JOIN unnest(CAST(:inds AS integer[]), CAST(:pers AS text[])) AS g(ind, per) "
-                       f"ON f.indicator_id = g.ind AND f.period = g.per UNION ALL "
-                       f"SELECT {cols} FROM facts f WHERE f.period IS NULL AND f.indicator_id = ANY(CAST(:undated AS integer[]))")
-            params: dict[str, Any] = {"inds": [g[0] for g in dated], "pers": [g[1] for g in dated], "undated": undated}
+        dialect = self.session.bind.dialect.name
+        undated_in, params = in_list(dialect, "undated", undated)
+        if dialect == "postgresql":
+            dated_from = ("unnest(CAST(:inds AS integer[]), CAST(:pers AS text[])) AS g(ind, per) "
+                          "ON f.indicator_id = g.ind AND f.period = g.per")
+            params |= {"inds": [g[0] for g in dated], "pers": [g[1] for g in dated]}
         else:
-            members = (f"SELECT {cols} FROM json_each(:groups) g JOIN facts f ON f.indicator_id = json_extract(g.value, '$[0]') "
-                       f"AND f.period = json_extract(g.value, '$[1]') UNION ALL SELECT {cols} FROM facts f "
-                       f"WHERE f.period IS NULL AND f.indicator_id IN (SELECT value FROM json_each(:undated))")
-            params = {"groups": json.dumps(dated, ensure_ascii=False), "undated": json.dumps(undated)}
+            dated_from = ("json_each(:groups) g ON f.indicator_id = json_extract(g.value, '$[0]') "
+                          "AND f.period = json_extract(g.value, '$[1]')")
+            params |= {"groups": json.dumps(dated, ensure_ascii=False)}
+        members = (f"SELECT {cols} FROM facts f JOIN {dated_from} UNION ALL "
+                   f"SELECT {cols} FROM facts f WHERE f.period IS NULL AND f.indicator_id {undated_in}")
         run = self.session.execute
         run(text("DROP TABLE IF EXISTS judged_facts"))
         run(text(JUDGE_CONFLICTS.format(members=members)), params)
