@@ -11,7 +11,7 @@ from lxml import html as lxml_html
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
 from transforms.records import Document, Paragraph, ParseFailure
-from transforms.select import html_tree
+from transforms.select import html_tree, strip_tags, text_of
 from transforms.text import clean
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -42,13 +42,13 @@ def metadata_table(tree: lxml_html.HtmlElement) -> dict[str, str]:
     ending in '：', its value the next cell."""
     out: dict[str, str] = {}
     for td in tree.xpath("//td"):  # xpath, not iter(): lxml may hang part of a broken page under a second <html>
-        label = re.sub(r"[\s\xa0\u3000]", "", td.text_content()).rstrip("：:")
+        label = "".join(text_of(td).split()).rstrip("：:")  # str.split's whitespace is the regex's \s
         if label in P.META_LABELS and label not in out:
             nxt = td.getnext()
             while nxt is not None and nxt.tag != "td":
                 nxt = nxt.getnext()
             if nxt is not None:
-                out[label] = clean(nxt.text_content())
+                out[label] = clean(text_of(nxt))
     return out
 
 
@@ -58,38 +58,42 @@ BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4"})
 def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
     """Paragraphs and table rows of a body, in order; headings as sub-headings. A paragraph or
     heading inside another (or inside a table row) is part of it; a paragraph holding a table
-    gives the table's rows instead. One walk of the tree."""
+    gives the table's rows instead. One walk of the tree above the blocks; lxml's own iteration
+    finds the rows inside them.
+
+    >>> [(b.kind, b.text) for b in body_blocks(lxml_html.fromstring(
+    ...     "<div><h2>一、总体情况</h2><p>全年增长5%。<p>一是扩大内需。</p></p><div><table><tr><td>指标</td><td>5.2</td></tr></table></div></div>"))]
+    [('subheading', '一、总体情况'), ('body', '全年增长5%。'), ('body', '一是扩大内需。'), ('table_row', '指标\\t5.2')]
+    """
     blocks: list[Paragraph] = []
 
-    def row(tr: lxml_html.HtmlElement) -> None:
-        cells = [c for c in (clean(td.text_content()) for td in tr if td.tag in ("td", "th")) if c]
-        if len(cells) > 1:
-            blocks.append(Paragraph("\t".join(cells), "table_row"))
-        elif cells:
-            blocks.append(Paragraph(cells[0], "body"))
+    def rows(el: lxml_html.HtmlElement) -> None:  # every row at or under el, nested tables' too, in order
+        for tr in el.iter("tr"):
+            cells = [c for c in (clean(text_of(td)) for td in tr if td.tag in ("td", "th")) if c]
+            if len(cells) > 1:
+                blocks.append(Paragraph("\t".join(cells), "table_row"))
+            elif cells:
+                blocks.append(Paragraph(cells[0], "body"))
 
-    def walk(el: lxml_html.HtmlElement, inside: bool) -> None:
+    def walk(el: lxml_html.HtmlElement) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):  # comments, processing instructions
                 continue
             if tag == "tr":
-                row(child)
-                walk(child, True)
-            elif tag in BLOCK_TAGS and not inside:
+                rows(child)
+            elif tag in BLOCK_TAGS:
                 if next(child.iter("tr"), None) is not None:
-                    walk(child, True)
+                    rows(child)
                     continue
-                text = clean(child.text_content())
+                text = clean(text_of(child))
                 if text:
                     short = len(text) <= 40 and not text.endswith(("。", "；", "：", "！", "？"))
                     blocks.append(Paragraph(text, "subheading" if (tag.startswith("h") or short) else "body"))
-            elif tag in BLOCK_TAGS:
-                walk(child, True)
             else:
-                walk(child, inside)
+                walk(child)
 
-    walk(root, False)
+    walk(root)
     return blocks
 
 
@@ -97,14 +101,13 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     """A www.gov.cn policy or news page. Raises ParseFailure when no body container is found."""
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
-    for bad in tree.xpath("//script|//style"):
-        bad.drop_tree()
+    strip_tags(tree, "script", "style")
     root = next((found[0] for xp in P.BODY if (found := tree.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_govcn_template", "no #UCAP-CONTENT, .pages_content or .TRS_Editor")
     meta = metadata_table(tree)
     head = {m.get("name"): (m.get("content") or "").strip() for m in tree.xpath("//meta") if m.get("name") in P.HEAD_META}
-    title = meta.get("标题") or next((clean(f[0].text_content()) for xp in P.TITLE if (f := tree.xpath(xp))), "")
+    title = meta.get("标题") or next((clean(text_of(f[0])) for xp in P.TITLE if (f := tree.xpath(xp))), "")
     title = title.split("_")[0] if "_中国政府网" in title else title
     if not title:
         raise ParseFailure("no_title", "no 标题, share-title, h1 or title")

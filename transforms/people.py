@@ -15,7 +15,7 @@ from transforms import rmrb_patterns as RP
 from transforms.encoding import decode_html
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.rmrb_article import parse_print_line, split_title_tag
-from transforms.select import html_tree
+from transforms.select import html_tree, strip_tags, text_of
 from transforms.text import clean, split_names
 
 SOURCE = "people"
@@ -43,19 +43,20 @@ EDITORS = re.compile(r"责编[:：]\s*([^)）]+)")
 
 def _text(tree: lxml_html.HtmlElement, xp: str) -> str | None:
     found = tree.xpath(xp)
-    return clean(found[0].text_content()) or None if found else None
+    return clean(text_of(found[0])) or None if found else None
 
 
 def parse_people(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
-    for bad in tree.xpath("//script|//style|//*[contains(@class,'otitle')]|//*[contains(@class,'section-common-share-wrap')]"):
+    strip_tags(tree, "script", "style")
+    for bad in tree.xpath("//*[contains(@class,'otitle') or contains(@class,'section-common-share-wrap')]"):
         bad.drop_tree()
     name, xp = next(((n, t) for n, t in TEMPLATES.items() if tree.xpath(t["body"])), (None, None))
     if xp is None:
         raise ParseFailure("unknown_people_template", "no .rm_txt_con, #rwb_zw nor .artDet")
-    raw_title = _text(tree, xp["title"]) or clean((tree.xpath("//title") or [None])[0].text_content().split("--")[0]) if tree.xpath("//title") else ""
+    raw_title = _text(tree, xp["title"]) or clean(text_of((tree.xpath("//title") or [None])[0]).split("--")[0]) if tree.xpath("//title") else ""
     if not raw_title:
         raise ParseFailure("no_title", "no h1/h2 title")
     title, tag = split_title_tag(raw_title)
@@ -63,7 +64,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     paragraphs = []
     print_line = None
     for p in root.xpath(".//p"):
-        t = clean(p.text_content())
+        t = clean(text_of(p))
         if not t:
             continue
         if RP.PRINT_LINE.fullmatch(t):
@@ -76,7 +77,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     print_line = print_line or _text(tree, '//*[@id="paper_num"]')
     printed = parse_print_line(print_line) if print_line and RP.PRINT_LINE.search(print_line) else None
     line_el = tree.xpath(xp["line"])
-    line = clean(line_el[0].text_content()) if line_el else ""
+    line = clean(text_of(line_el[0])) if line_el else ""
     tm = TIME.search(line)
     meta: dict[str, str] = {}
     src = re.search(r"来源[:：]\s*(\S+)", line)

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import DatedLink, html_tree, links_dated_by_url
+from transforms.select import DatedLink, html_tree, links_dated_by_url, strip_tags, text_of
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -45,8 +45,7 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     has one; meta['page_kind'] is conference or transcript."""
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
-    for bad in tree.xpath("//script|//style"):
-        bad.drop_tree()
+    strip_tags(tree, "script", "style")
     root = next((f[0] for xp in BODY if (f := tree.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_scio_template", "no .TRS_Editor, #content or .article body")
@@ -58,9 +57,9 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
         raise ParseFailure("empty_body", "the page body holds no text")
     meta = {"page_kind": "transcript" if "实录" in title else "conference"}
     for a in tree.xpath("//a[@href]"):
-        if "实录" in clean(a.text_content()) and meta["page_kind"] == "conference":
+        if "实录" in clean(text_of(a)) and meta["page_kind"] == "conference":
             meta["transcript"] = urljoin(url, a.get("href"))
-    m = PUBLISHED.search(clean(tree.text_content()))
+    m = PUBLISHED.search(clean(text_of(tree)))
     um = ITEM_URL.search(url)
     published = None
     if m:

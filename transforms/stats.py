@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import html_tree
+from transforms.select import html_tree, strip_tags, text_of
 from transforms.text import clean
 
 SOURCE = "stats"
@@ -32,10 +32,7 @@ CHALLENGE = re.compile(r"wzws|WZWS|请开启JavaScript|Please enable JavaScript|
 def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Document:
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
-    for bad in tree.xpath("//script|//style"):
-        if CHALLENGE.search(bad.text_content() or "") and not tree.xpath(TEMPLATES["xilan"][2] + "|" + TEMPLATES["detail"][2]):
-            raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
-        bad.drop_tree()
+    strip_tags(tree, "script", "style")  # a challenge's script is still in `text` for the check below
     for name, (title_xp, line_xp, body_xp) in TEMPLATES.items():
         roots = tree.xpath(body_xp)
         if roots:
@@ -44,12 +41,12 @@ def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Docum
         if CHALLENGE.search(text):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
         raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
-    title = clean(" ".join(t.text_content() for t in tree.xpath(title_xp)[:1])) or clean(
-        (tree.xpath("//title") or [lxml_html.fromstring("<title></title>")])[0].text_content())
+    title = clean(" ".join(text_of(t) for t in tree.xpath(title_xp)[:1])) or clean(text_of(
+        (tree.xpath("//title") or [lxml_html.fromstring("<title></title>")])[0]))
     if not title:
         raise ParseFailure("no_title", "no release title")
-    line = clean(" ".join(x.text_content() for x in tree.xpath(line_xp)))
-    m = PUBLISHED.search(line) or PUBLISHED.search(clean(tree.text_content()))
+    line = clean(" ".join(text_of(x) for x in tree.xpath(line_xp)))
+    m = PUBLISHED.search(line) or PUBLISHED.search(clean(text_of(tree)))
     published = None
     pub_date = None
     if m:
