@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from w3lib.encoding import html_to_unicode, http_content_type_encoding
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -21,16 +21,17 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     >>> decode_html(b"<p>a" + bytes([1]) + b"b" + bytes([0]) + b"</p>", "text/html; charset=utf-8")
     ('utf-8', '<p>ab</p>')
     """
-    if http_content_type_encoding(content_type) == "cp1252" and any(b >= 0x80 for b in body[:20000]):
+    if http_content_type_encoding(content_type) == "cp1252" and not body[:20000].isascii():
         # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
         # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
         # bytes, decide
         content_type = None
-    encoding, text = html_to_unicode(content_type, body)
-    if encoding in GB_FAMILY and _is_utf8(body):
+    if declared_encoding(body, content_type) in GB_FAMILY and _is_utf8(body):
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
         # real GB bytes of Chinese text are practically never valid UTF-8
         encoding, text = "utf-8", body.decode("utf-8")
+    else:
+        encoding, text = html_to_unicode(content_type, body)
     if len(body.translate(None, CONTROL_BYTES)) != len(body):  # rare: a C translate tells, the regex is slow
         text = CONTROL.sub("", text)
     return encoding, text
@@ -43,9 +44,20 @@ CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
+def declared_encoding(body: bytes, content_type: str | None = None) -> str | None:
+    """The encoding w3lib's html_to_unicode goes by, without decoding: a BOM's, else the header's,
+    else the page's own declaration (None: none, its UTF-8 default).
+
+    >>> declared_encoding('<meta charset="gb2312">'.encode()), declared_encoding(b"<p>x</p>", "text/html; charset=GBK")
+    ('gb18030', 'gb18030')
+    """
+    bom, _ = read_bom(body)
+    return bom or http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+
+
 def _is_utf8(body: bytes) -> bool:
     try:
         body.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return any(b >= 0x80 for b in body[:20000])
+    return not body[:20000].isascii()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.encoding import decode_html
-from transforms.select import html_tree
+from transforms.select import class_xpath, drop_tree, html_tree, id_xpath, text_of
 from transforms.text import clean
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "li", "title"}
@@ -19,9 +19,9 @@ CONTENT = ["#UCAP-CONTENT", ".trs_editor_view", ".TRS_Editor", ".rm_txt_con", "#
 def _xpath(selector: str) -> str:
     """'#id', '.class' or a tag name as XPath (ids keep their case, unlike cssselect's HTML mode)."""
     if selector.startswith("#"):
-        return f'//*[@id="{selector[1:]}"]'
+        return id_xpath(selector[1:])
     if selector.startswith("."):
-        return f'//*[contains(concat(" ", normalize-space(@class), " "), " {selector[1:]} ")]'
+        return class_xpath(selector[1:], word=True)
     return f"//{selector}"
 
 
@@ -30,14 +30,14 @@ def html_to_text(body: bytes, content_type: str | None = None) -> str:
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
     for bad in tree.xpath("|".join(f"//{t}" for t in SKIP)):  # xpath reaches every <html> lxml made of a broken page
-        bad.drop_tree()
+        drop_tree(bad)
     title = ""
     h1 = tree.xpath("//h1")
     if h1:
-        title = clean(h1[0].text_content())
+        title = clean(text_of(h1[0]))
     if not title:
         t = tree.xpath("//title")
-        title = clean(t[0].text_content()).split("_")[0].split("--")[0] if t else ""
+        title = clean(text_of(t[0])).split("_")[0].split("--")[0] if t else ""
     root = next((found[0] for sel in CONTENT if (found := tree.xpath(_xpath(sel)))), tree)
     lines = [title] if title else []
     inside = set(root.iter())
@@ -45,14 +45,14 @@ def html_to_text(body: bytes, content_type: str | None = None) -> str:
         if el.tag != "tr" and any(a.tag in BLOCKS for a in el.iterancestors() if a in inside):
             continue
         if el.tag == "tr":
-            cells = [clean(td.text_content()) for td in el.xpath("./td|./th")]
+            cells = [clean(text_of(td)) for td in el.xpath("./td|./th")]
             cells = [c for c in cells if c]
             if cells:
                 lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
             continue
         if el.xpath(".//tr"):
             continue
-        line = clean(el.text_content())
+        line = clean(text_of(el))
         if line and line != title:
             lines.append(line)
     return "\n\n".join(re.sub(r"\n+", " ", ln) for ln in lines)

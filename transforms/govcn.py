@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
@@ -37,7 +37,7 @@ def first_published(value: str | None) -> str | None:
     return f"{m.group(1)}T{m.group(2)}+08:00" if m else None
 
 
-def metadata_table(tree: lxml_html.HtmlElement) -> dict[str, str]:
+def metadata_table(tree: etree._Element) -> dict[str, str]:
     """Label → value from the policy metadata table(s): a cell whose text is a known label
     ending in '：', its value the next cell."""
     out: dict[str, str] = {}
@@ -55,19 +55,19 @@ def metadata_table(tree: lxml_html.HtmlElement) -> dict[str, str]:
 BLOCK_TAGS = frozenset({"p", "h1", "h2", "h3", "h4"})
 
 
-def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
+def body_blocks(root: etree._Element) -> list[Paragraph]:
     """Paragraphs and table rows of a body, in order; headings as sub-headings. A paragraph or
     heading inside another (or inside a table row) is part of it; a paragraph holding a table
     gives the table's rows instead. One walk of the tree above the blocks; lxml's own iteration
     finds the rows inside them.
 
-    >>> [(b.kind, b.text) for b in body_blocks(lxml_html.fromstring(
+    >>> [(b.kind, b.text) for b in body_blocks(html_tree(
     ...     "<div><h2>一、总体情况</h2><p>全年增长5%。<p>一是扩大内需。</p></p><div><table><tr><td>指标</td><td>5.2</td></tr></table></div></div>"))]
     [('subheading', '一、总体情况'), ('body', '全年增长5%。'), ('body', '一是扩大内需。'), ('table_row', '指标\\t5.2')]
     """
     blocks: list[Paragraph] = []
 
-    def rows(el: lxml_html.HtmlElement) -> None:  # every row at or under el, nested tables' too, in order
+    def rows(el: etree._Element) -> None:  # every row at or under el, nested tables' too, in order
         for tr in el.iter("tr"):
             cells = [c for c in (clean(text_of(td)) for td in tr if td.tag in ("td", "th")) if c]
             if len(cells) > 1:
@@ -75,7 +75,7 @@ def body_blocks(root: lxml_html.HtmlElement) -> list[Paragraph]:
             elif cells:
                 blocks.append(Paragraph(cells[0], "body"))
 
-    def walk(el: lxml_html.HtmlElement) -> None:
+    def walk(el: etree._Element) -> None:
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):  # comments, processing instructions
@@ -115,7 +115,7 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     if not paragraphs:
         raise ParseFailure("empty_body", "the body container holds no text")
     published = first_published(head.get("firstpublishedtime"))
-    date_line = clean(" ".join(tree.xpath('//*[contains(@class, "pages-date")]//text()')))
+    date_line = clean(" ".join(tree.xpath(P.DATE_LINE)))
     news_time = P.NEWS_DATE.search(date_line)
     if published is None and news_time:
         published = "{}-{}-{}T{}:{}:00+08:00".format(*news_time.groups())
@@ -129,7 +129,7 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
                     paragraphs=paragraphs, published_at=published, meta=meta, generation=_template(tree, meta))
 
 
-def _template(tree: lxml_html.HtmlElement, meta: dict[str, str]) -> str:
+def _template(tree: etree._Element, meta: dict[str, str]) -> str:
     body_class = " ".join(tree.xpath("//body/@class"))
     if "ZC_GWYBMWJ" in body_class:
         return "department_file"

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
-from transforms.select import DatedLink, html_tree
+from transforms.select import DatedLink, html_tree, text_of
 from transforms.text import clean
 
 
@@ -26,9 +26,9 @@ def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> l
     tree = html_tree(text)
     out: list[DatedLink] = []
     for li in tree.xpath("//li[.//a[@href]]"):
-        m = P.LIST_DATE.search(clean(li.text_content()))
+        m = P.LIST_DATE.search(clean(text_of(li)))
         a = li.xpath(".//a[@href]")[0]
         link = urljoin(url, a.get("href").strip())
         if m and P.URL_KINDS["news"].search(link.split("?")[0]):
-            out.append(DatedLink(link, clean(a.text_content()), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+            out.append(DatedLink(link, clean(text_of(a)), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
     return out

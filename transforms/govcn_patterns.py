@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.select import class_xpath, id_xpath
+
 HOST = "www.gov.cn"
 SOURCE = "govcn"
 PUBLISHER = "中国政府网"
@@ -17,8 +19,9 @@ URL_KINDS: dict[str, re.Pattern[str]] = {
 CONTENT_ID = re.compile(r"content_(\d+)\.html?$")
 
 #: Body containers, first match wins (the department template repeats the body in .pchide).
-BODY = ('//*[@id="UCAP-CONTENT"]', '//*[contains(concat(" ", normalize-space(@class), " "), " pages_content ")]',
-        '//*[contains(concat(" ", normalize-space(@class), " "), " TRS_Editor ")]')
+BODY = (id_xpath("UCAP-CONTENT"), class_xpath("pages_content", word=True), class_xpath("TRS_Editor", word=True))
+#: The news template's date and source line.
+DATE_LINE = class_xpath("pages-date") + "//text()"
 TITLE = ('//div[contains(@class, "share-title")]', "//h1", "//title")
 #: Metadata table labels (value in the next cell); spaces and &nbsp; inside labels are ignored.
 META_LABELS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "来源", "公文种类", "主题词")

@@ -9,13 +9,13 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from lxml import html as lxml_html
+from lxml import etree
 
 from transforms import rmrb_patterns as RP
 from transforms.encoding import decode_html
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.rmrb_article import parse_print_line, split_title_tag
-from transforms.select import html_tree, strip_tags, text_of
+from transforms.select import class_xpath, drop_tree, id_xpath, html_tree, strip_tags, text_of
 from transforms.text import clean, split_names
 
 SOURCE = "people"
@@ -29,7 +29,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
                "body": '//div[contains(@class,"rm_txt_con")]', "edit": '//div[contains(@class,"edit")]'},
     "2016wb": {"title": '//div[contains(@class,"text_title")]//h1', "pre": '//div[contains(@class,"text_title")]//h3',
                "sub": '//div[contains(@class,"text_title")]//h4', "author": '//div[contains(@class,"text_title")]//p[contains(@class,"author")]',
-               "line": '//div[contains(@class,"box01")]/div[contains(@class,"fl")]', "body": '//*[@id="rwb_zw"]',
+               "line": '//div[contains(@class,"box01")]/div[contains(@class,"fl")]', "body": id_xpath("rwb_zw"),
                "edit": '//div[contains(@class,"edit")]'},
     "health": {"title": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h2',
                "pre": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h4',
@@ -41,7 +41,7 @@ TIME = re.compile(r"(\d{4})年(\d{2})月(\d{2})日\s*(\d{2}):(\d{2})")
 EDITORS = re.compile(r"责编[:：]\s*([^)）]+)")
 
 
-def _text(tree: lxml_html.HtmlElement, xp: str) -> str | None:
+def _text(tree: etree._Element, xp: str) -> str | None:
     found = tree.xpath(xp)
     return clean(text_of(found[0])) or None if found else None
 
@@ -51,8 +51,8 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
     strip_tags(tree, "script", "style")
-    for bad in tree.xpath("//*[contains(@class,'otitle') or contains(@class,'section-common-share-wrap')]"):
-        bad.drop_tree()
+    for bad in tree.xpath(class_xpath("otitle", "section-common-share-wrap")):
+        drop_tree(bad)
     name, xp = next(((n, t) for n, t in TEMPLATES.items() if tree.xpath(t["body"])), (None, None))
     if xp is None:
         raise ParseFailure("unknown_people_template", "no .rm_txt_con, #rwb_zw nor .artDet")
@@ -74,7 +74,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
         paragraphs.append(Paragraph(t, "subheading" if short and p.xpath(".//strong|.//b") else "body"))
     if not paragraphs:
         raise ParseFailure("empty_body", "the article body holds no paragraph")
-    print_line = print_line or _text(tree, '//*[@id="paper_num"]')
+    print_line = print_line or _text(tree, id_xpath("paper_num"))
     printed = parse_print_line(print_line) if print_line and RP.PRINT_LINE.search(print_line) else None
     line_el = tree.xpath(xp["line"])
     line = clean(text_of(line_el[0])) if line_el else ""

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import DatedLink, html_tree, links_dated_by_url, strip_tags, text_of
+from transforms.select import DatedLink, class_xpath, html_tree, id_xpath, links_dated_by_url, strip_tags, text_of
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -21,8 +21,7 @@ PUBLISHER = "国务院新闻办公室"
 #: The State Council Information Office's own press conferences.
 COLUMN = f"https://{HOST}/xwfb/gwyxwbgsxwfbh/"
 ITEM_URL = re.compile(r"/xwfb/[a-z0-9_/]+/\d{6}/t(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})_\d+\.html?$")
-BODY = ('//*[contains(@class, "TRS_Editor") or contains(@class, "trs_editor_view") or contains(@class, "TRS_UEDITOR")]',
-        '//*[@id="content"]', '//div[contains(@class, "article")]')
+BODY = (class_xpath("TRS_Editor", "trs_editor_view", "TRS_UEDITOR"), id_xpath("content"), '//div[contains(@class, "article")]')
 PUBLISHED = re.compile(r"(?:发布时间|时间)[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
 
 

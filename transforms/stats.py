@@ -7,21 +7,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from lxml import html as lxml_html
-
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.records import Document, ParseFailure
-from transforms.select import html_tree, strip_tags, text_of
+from transforms.select import class_xpath, html_tree, strip_tags, text_of
 from transforms.text import clean
 
 SOURCE = "stats"
 PUBLISHER = "国家统计局"
 #: Per template: title, date/source line, body container (XPath).
 TEMPLATES = {
-    "xilan": ('//*[contains(@class, "xilan_tit")]', '//*[contains(@class, "xilan_titf")]', '//*[contains(@class, "xilan_con")]'),
+    "xilan": (class_xpath("xilan_tit"), class_xpath("xilan_titf"), class_xpath("xilan_con")),
     "detail": ('//div[contains(@class, "detail-title")]//h1', '//div[contains(@class, "detail-title-des")]',
-               '//*[contains(@class, "TRS_Editor") or contains(@class, "TRS_UEDITOR")]'),
+               class_xpath("TRS_Editor", "TRS_UEDITOR")),
 }
 PUBLISHED = re.compile(r"发布时间[:：]\s*(\d{4})-(\d{2})-(\d{2})(?:\s+(\d{2}):(\d{2}))?")
 SOURCE_LINE = re.compile(r"来源[:：]\s*([^\s发]+)")
@@ -41,8 +39,7 @@ def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Docum
         if CHALLENGE.search(text):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
         raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
-    title = clean(" ".join(text_of(t) for t in tree.xpath(title_xp)[:1])) or clean(text_of(
-        (tree.xpath("//title") or [lxml_html.fromstring("<title></title>")])[0]))
+    title = clean(" ".join(text_of(t) for t in tree.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in tree.xpath("//title")[:1]))
     if not title:
         raise ParseFailure("no_title", "no release title")
     line = clean(" ".join(text_of(x) for x in tree.xpath(line_xp)))
