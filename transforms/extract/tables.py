@@ -79,6 +79,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     columns: list[Column] = []
     year: str | None = None
     parents: dict[str, Figure] = {}
+    introduced: tuple[str | None, str | None] | None = None  # _context_indicator, read once when a column needs it
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
         is_value = [_is_value(c) for c in cells]
@@ -120,13 +121,15 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                 name = name[: um.start()]
             name = "".join(name.split())
         is_child = label.startswith(("其中：", "其中:"))
-        for spec, cell in zip(specs, values):
-            if cell in EMPTY or not _is_value(cell):  # a stray text cell among the values
+        for spec, cell, valued in zip(specs, values, is_value[k:]):
+            if cell in EMPTY or not valued:  # a stray text cell among the values
                 continue
             ind = name or spec.indicator
             basis = spec.basis
             if not ind:
-                ind, ctx_basis = _context_indicator(table.context)
+                if introduced is None:
+                    introduced = _context_indicator(table.context)
+                ind, ctx_basis = introduced
                 basis = basis or ctx_basis
             if not ind:
                 continue
