@@ -353,7 +353,7 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     num = m.group("num") or ""
     if before.endswith("第") or before.endswith("前") and unit_text == "个":
         return True
-    if num and re.fullmatch(CHINESE, num) and to_number(num) == 1 and not m.group("num2"):
+    if num and CHINESE_RE.fullmatch(num) and to_number(num) == 1 and not m.group("num2"):
         return True  # 一批, 一个, 一项: a word, not a count
     after = sentence[m.end(): m.end() + 4]
     if unit_text.endswith("个") and after.startswith(L.NOT_COUNTED_AFTER_GE):

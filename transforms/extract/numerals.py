@@ -11,6 +11,8 @@ import cn2an
 ARABIC = r"\d+(?:[.,]\d+)*(?:\.\d+)?"
 CHINESE = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
+#: Numerals of one character.
+DIGITS = {c: float(v) for v, c in enumerate("零一二三四五六七八九十")} | {"〇": 0.0, "两": 2.0}
 
 
 def to_number(span: str) -> float | None:
@@ -27,6 +29,8 @@ def to_number(span: str) -> float | None:
         return float(span)  # the common case: 7.5, 81307 (float reads full-width digits too)
     except ValueError:
         pass
+    if span in DIGITS:  # the next most common: 一批, 两个, 三大 (what cn2an gives, without its parsing)
+        return DIGITS[span]
     s = unicodedata.normalize("NFKC", span).strip()
     s = s.removeprefix("百分之")
     if re.fullmatch(r"\d+(?:,\d{3})+(?:\.\d+)?", s):
