@@ -18,6 +18,8 @@ FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个
 SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
 KEYWORD_START = re.compile(r"(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。$")
 HEADING_MAX = 30
+#: A paragraph's short first sentence, and more after it.
+HEAD_SENTENCE = re.compile(r"([^。！？!?]{4,%d})。(.+)" % HEADING_MAX)
 #: Policy documents: "二、加强生产环节安全监管" sections and "（一）严格…审批。" numbered items.
 SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;，,]{2,30})$")
 NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*([^。；;！？]{2,40}?)[。；;]")
@@ -44,7 +46,7 @@ def heading_of(text: str) -> str | None:
     >>> heading_of("郭婷婷表示,展望全年,随着各项扩内需政策措施落实落地。") is None
     True
     """
-    m = re.match(r"([^。！？!?]{4,%d})。(.+)" % HEADING_MAX, text)
+    m = HEAD_SENTENCE.match(text)
     if not m:
         return None
     head = m.group(1)
@@ -60,7 +62,7 @@ def keyword_measures(text: str) -> tuple[tuple[str, str], ...]:
     (('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费'))
     """
     found = tuple((m.group("kw"), m.group("heading")) for part in text.split("。")
-                  if (m := KEYWORD_START.match(part + "。")) is not None)
+                  if len(part) <= 29 and (m := KEYWORD_START.match(part + "。")) is not None)  # 4 + 1 + 24 at most
     return found if len(found) >= 2 else ()
 
 
@@ -153,7 +155,7 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
             j += 1
         run = range(i, j)
         framing = paras[i - 1] if i > 0 else None
-        declared = framing is not None and DECLARED.search(framing.text) is not None
+        declared = framing is not None and "方面" in framing.text and DECLARED.search(framing.text) is not None
         if len(run) >= 2 or (run and declared):
             g = _group(groups, framing or paras[i], paras[i])
             for k in run:

@@ -84,6 +84,8 @@ def find_roster(text: str, paragraph: int) -> list[Speaker]:
     [('国家统计局', ['新闻发言人', '国民经济综合统计司司长'], '付凌晖'), ('商务部', ['副部长'], '盛秋平')]
     """
     out = []
+    if "：" not in text and ":" not in text:  # every roster names its people after a colon
+        return out
     for m in ROSTER.finditer(text):
         for entry in re.split(r"[；;]|\s{2,}", m.group("list")):
             e = ENTRY.search(entry.strip())
