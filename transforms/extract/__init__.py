@@ -80,6 +80,7 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     kept: list[tuple[int, Figure]] = []
     buckets: dict[tuple[Any, ...], list[Figure]] = {}
     order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
+    norms: dict[str, str] = {}  # _norm of each indicator, once
     for i in order:
         f = figures[i]
         dup = False
@@ -88,7 +89,8 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
             if (k.value_base, k.unit, k.period, k.basis, k.direction or "", k.category == "discourse_count") != (
                 f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"):
                 continue
-            a, b = _norm(k.indicator_full), _norm(f.indicator_full)
+            a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
+            b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
             if a == b or a in b or b in a or _dice(a, b) >= 0.7:
                 dup = True
                 break

@@ -23,7 +23,7 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
     ('新闻发布会', '国务院新闻办', '2024-03-26', '近期生产、消费、进出口有关数据及政策情况')
     """
     for text in paragraphs[:6]:
-        m = EVENT.search(text)
+        m = EVENT.search(text) if "举行" in text else None  # every EVENT holds 举行
         if not m:
             continue
         month, day = int(m.group("m")), int(m.group("d"))

@@ -172,6 +172,7 @@ def head_text(full: str) -> str:
         s = s[m.end():]
 
 
+_ANY_DAY = date(2000, 6, 15)
 BASE_PHRASE = re.compile(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月")
 
@@ -187,7 +188,7 @@ def clean_indicator(left: str) -> str:
     ''
     """
     s = BASE_PHRASE.sub(" ", left)
-    for p in find_periods(s, date(2000, 6, 15)):
+    for p in find_periods(s, _ANY_DAY):  # where periods stand, whatever their year
         s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
     s = YEAR_WORDS.sub(" ", s)
     s = s.split("，")[-1].split(",")[-1]
@@ -378,7 +379,7 @@ def normalize_digits(text: str) -> str:
     >>> normalize_digits("一九九四年国内生产总值")
     '1994年国内生产总值'
     """
-    if CN_YEAR.search(text):
+    if "年" in text and CN_YEAR.search(text):
         text = CN_YEAR.sub(lambda m: m.group(1).translate(CN_DIGITS) + "年", text)
     if not HAS_FULLWIDTH.search(text):
         return text
