@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:

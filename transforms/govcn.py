@@ -10,6 +10,7 @@ from lxml import etree
 
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
+from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.select import html_tree, strip_tags, text_of
 from transforms.text import clean
@@ -102,12 +103,13 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
     strip_tags(tree, "script", "style")
-    root = next((found[0] for xp in P.BODY if (found := tree.xpath(xp))), None)
+    page = PageIndex(tree)
+    root = next((found[0] for xp in P.BODY if (found := page.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_govcn_template", "no #UCAP-CONTENT, .pages_content or .TRS_Editor")
     meta = metadata_table(tree)
     head = {m.get("name"): (m.get("content") or "").strip() for m in tree.xpath("//meta") if m.get("name") in P.HEAD_META}
-    title = meta.get("标题") or next((clean(text_of(f[0])) for xp in P.TITLE if (f := tree.xpath(xp))), "")
+    title = meta.get("标题") or next((clean(text_of(f[0])) for xp in P.TITLE if (f := page.xpath(xp))), "")
     title = title.split("_")[0] if "_中国政府网" in title else title
     if not title:
         raise ParseFailure("no_title", "no 标题, share-title, h1 or title")
@@ -115,7 +117,7 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     if not paragraphs:
         raise ParseFailure("empty_body", "the body container holds no text")
     published = first_published(head.get("firstpublishedtime"))
-    date_line = clean(" ".join(tree.xpath(P.DATE_LINE)))
+    date_line = clean(" ".join(page.xpath(P.DATE_LINE)))
     news_time = P.NEWS_DATE.search(date_line)
     if published is None and news_time:
         published = "{}-{}-{}T{}:{}:00+08:00".format(*news_time.groups())

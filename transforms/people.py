@@ -9,13 +9,19 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from lxml import etree
-
 from transforms import rmrb_patterns as RP
 from transforms.encoding import decode_html
+from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.rmrb_article import parse_print_line, split_title_tag
-from transforms.select import class_xpath, drop_tree, id_xpath, html_tree, strip_tags, text_of
+from transforms.select import (
+    class_xpath,
+    drop_tree,
+    html_tree,
+    id_xpath,
+    strip_tags,
+    text_of,
+)
 from transforms.text import clean, split_names
 
 SOURCE = "people"
@@ -41,8 +47,8 @@ TIME = re.compile(r"(\d{4})年(\d{2})月(\d{2})日\s*(\d{2}):(\d{2})")
 EDITORS = re.compile(r"责编[:：]\s*([^)）]+)")
 
 
-def _text(tree: etree._Element, xp: str) -> str | None:
-    found = tree.xpath(xp)
+def _text(page: PageIndex, xp: str) -> str | None:
+    found = page.xpath(xp)
     return clean(text_of(found[0])) or None if found else None
 
 
@@ -53,14 +59,15 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     strip_tags(tree, "script", "style")
     for bad in tree.xpath(class_xpath("otitle", "section-common-share-wrap")):
         drop_tree(bad)
-    name, xp = next(((n, t) for n, t in TEMPLATES.items() if tree.xpath(t["body"])), (None, None))
+    page = PageIndex(tree)
+    name, xp, roots = next(((n, t, r) for n, t in TEMPLATES.items() if (r := page.xpath(t["body"]))), (None, None, None))
     if xp is None:
         raise ParseFailure("unknown_people_template", "no .rm_txt_con, #rwb_zw nor .artDet")
-    raw_title = _text(tree, xp["title"]) or clean(text_of((tree.xpath("//title") or [None])[0]).split("--")[0]) if tree.xpath("//title") else ""
+    raw_title = _text(page, xp["title"]) or clean(text_of((tree.xpath("//title") or [None])[0]).split("--")[0]) if tree.xpath("//title") else ""
     if not raw_title:
         raise ParseFailure("no_title", "no h1/h2 title")
     title, tag = split_title_tag(raw_title)
-    root = tree.xpath(xp["body"])[0]
+    root = roots[0]
     paragraphs = []
     print_line = None
     for p in root.xpath(".//p"):
@@ -74,9 +81,9 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
         paragraphs.append(Paragraph(t, "subheading" if short and p.xpath(".//strong|.//b") else "body"))
     if not paragraphs:
         raise ParseFailure("empty_body", "the article body holds no paragraph")
-    print_line = print_line or _text(tree, id_xpath("paper_num"))
+    print_line = print_line or _text(page, id_xpath("paper_num"))
     printed = parse_print_line(print_line) if print_line and RP.PRINT_LINE.search(print_line) else None
-    line_el = tree.xpath(xp["line"])
+    line_el = page.xpath(xp["line"])
     line = clean(text_of(line_el[0])) if line_el else ""
     tm = TIME.search(line)
     meta: dict[str, str] = {}
@@ -87,14 +94,14 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
         href = urljoin(url, a.get("href"))
         if RP.classify_url(href)[0] == "article":
             meta["reprint_of"] = href
-    pages = [urljoin(url, h) for h in tree.xpath('//div[contains(@class,"zdfy")]//a/@href')]
+    pages = [urljoin(url, h) for h in page.xpath('//div[contains(@class,"zdfy")]//a/@href')]
     if pages:
         meta["pages"] = " ".join(dict.fromkeys(pages))
-    em = EDITORS.search(_text(tree, xp["edit"]) or "")
+    em = EDITORS.search(_text(page, xp["edit"]) or "")
     published = "{}-{}-{}T{}:{}:00+08:00".format(*tm.groups()) if tm else None
     return Document(
         url=url, source=SOURCE, publisher=PUBLISHER if not printed else RP.PUBLISHER, title=title, title_tag=tag,
-        pre_title=_text(tree, xp["pre"]), subtitle=_text(tree, xp["sub"]), byline=_text(tree, xp["author"]),
+        pre_title=_text(page, xp["pre"]), subtitle=_text(page, xp["sub"]), byline=_text(page, xp["author"]),
         pub_date=printed[0] if printed else (date.fromisoformat(published[:10]) if published else None),
         page_no=printed[1] if printed else None, paragraphs=paragraphs, editors=split_names(em.group(1)) if em else [],
         print_line=print_line if printed else None, published_at=published, meta=meta, generation=name,

@@ -11,8 +11,17 @@ from urllib.parse import urljoin
 
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
+from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
-from transforms.select import DatedLink, class_xpath, html_tree, id_xpath, links_dated_by_url, strip_tags, text_of
+from transforms.select import (
+    DatedLink,
+    class_xpath,
+    html_tree,
+    id_xpath,
+    links_dated_by_url,
+    strip_tags,
+    text_of,
+)
 from transforms.text import clean
 
 HOST = "www.scio.gov.cn"
@@ -45,7 +54,8 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
     strip_tags(tree, "script", "style")
-    root = next((f[0] for xp in BODY if (f := tree.xpath(xp))), None)
+    page = PageIndex(tree)
+    root = next((f[0] for xp in BODY if (f := page.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_scio_template", "no .TRS_Editor, #content or .article body")
     title = clean(" ".join(tree.xpath("//h1[1]//text()"))) or clean(" ".join(tree.xpath("//title//text()"))).split("_")[0]

@@ -15,7 +15,6 @@ from transforms.encoding import decode_html
 from transforms.records import ParseFailure
 from transforms.text import clean
 
-
 #: libxml2's HTML parser handing out plain elements: lxml.html's own parser looks a Python class
 #: up for every element it gives out, which on a page of big tables costs more than the parse.
 #: lxml serialises a parser's use across threads.

@@ -9,6 +9,7 @@ from datetime import date
 
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
+from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
 from transforms.select import class_xpath, html_tree, strip_tags, text_of
 from transforms.text import clean
@@ -31,18 +32,19 @@ def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Docum
     _, text = decode_html(body, content_type)
     tree = html_tree(text)
     strip_tags(tree, "script", "style")  # a challenge's script is still in `text` for the check below
+    page = PageIndex(tree)
     for name, (title_xp, line_xp, body_xp) in TEMPLATES.items():
-        roots = tree.xpath(body_xp)
+        roots = page.xpath(body_xp)
         if roots:
             break
     else:
         if CHALLENGE.search(text):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
         raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
-    title = clean(" ".join(text_of(t) for t in tree.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in tree.xpath("//title")[:1]))
+    title = clean(" ".join(text_of(t) for t in page.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in tree.xpath("//title")[:1]))
     if not title:
         raise ParseFailure("no_title", "no release title")
-    line = clean(" ".join(text_of(x) for x in tree.xpath(line_xp)))
+    line = clean(" ".join(text_of(x) for x in page.xpath(line_xp)))
     m = PUBLISHED.search(line) or PUBLISHED.search(clean(text_of(tree)))
     published = None
     pub_date = None

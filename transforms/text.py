@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 
-
 def clean(text: str | None) -> str:
     """Collapse runs of whitespace (ASCII, U+3000, NBSP) to one space and strip.
 

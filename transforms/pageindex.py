@@ -1,0 +1,80 @@
+"""A parsed page whose class selectors are answered from one read of its elements.
+
+libxml2 evaluates `contains(@class, "x")` anew on every candidate element for every selector, at
+about half a microsecond each; the parsers ask a dozen such selectors of one page. PageIndex reads
+each tag's elements once (`//div`, or every element with a class) and tests classes in Python,
+giving exactly what `tree.xpath(expr)` gives, in document order. Selectors of any other shape go
+to lxml unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+#: //tag[contains(@class, "x")], then any further steps
+_TAG_CLASS = re.compile(r"""//([a-z][a-z0-9]*)\[contains\(@class,\s*(["'])([^"']+)\2\)\]((?:/.*)?)""")
+#: transforms.select.class_xpath's substring form: //@class[contains(., "a") or …]/.., then any further steps
+_ANY_CLASS = re.compile(r"""//@class\[((?:contains\(\., "[^"]+"\)(?: or )?)+)\]/\.\.((?:/.*)?)""")
+_PART = re.compile(r'contains\(\., "([^"]+)"\)')
+
+
+@lru_cache(maxsize=256)
+def plan(expr: str) -> tuple[str | None, tuple[str, ...], str] | None:
+    """(tag or None for any, class parts, further steps) of a selector PageIndex answers itself;
+    None for one it hands to lxml.
+
+    >>> plan('//div[contains(@class,"rm_txt")]//h1'), plan('//@class[contains(., "a") or contains(., "b")]/..')
+    (('div', ('rm_txt',), '//h1'), (None, ('a', 'b'), ''))
+    >>> plan('//*[@id="x"]') is None, plan('//div[contains(@class, "a")][2]') is None
+    (True, True)
+    """
+    m = _TAG_CLASS.fullmatch(expr)
+    if m:
+        return m.group(1), (m.group(3),), m.group(4)
+    m = _ANY_CLASS.fullmatch(expr)
+    if m:
+        return None, tuple(_PART.findall(m.group(1))), m.group(2)
+    return None
+
+
+class PageIndex:
+    """Selectors over one page's tree. Build it once the parser has finished changing the tree
+    (stripping scripts, dropping boilerplate): it keeps the elements it has read.
+
+    >>> from transforms.select import html_tree
+    >>> page = PageIndex(html_tree('<div class="a x"><h1>T</h1></div><div class="b"><p class="a">p</p></div>'))
+    >>> [e.tag for e in page.xpath('//div[contains(@class, "a")]//h1')], [e.tag for e in page.xpath('//@class[contains(., "a")]/..')]
+    (['h1'], ['div', 'p'])
+    """
+
+    def __init__(self, tree: etree._Element) -> None:
+        self.tree = tree
+        self._classed: dict[str | None, list[tuple[etree._Element, str]]] = {}
+
+    def _with_class(self, tag: str | None) -> list[tuple[etree._Element, str]]:
+        """(element, class) of every element of the tag (any tag: None) that has a class, in document order."""
+        found = self._classed.get(tag)
+        if found is None:
+            found = self._classed[tag] = [(el, el.get("class")) for el in self.tree.xpath(f"//{tag}[@class]" if tag else "//*[@class]")]
+        return found
+
+    def xpath(self, expr: str) -> list[Any]:
+        """What `tree.xpath(expr)` gives."""
+        p = plan(expr)
+        if p is None:
+            return self.tree.xpath(expr)
+        tag, parts, rest = p
+        if len(parts) == 1:
+            part = parts[0]
+            matched = [el for el, cls in self._with_class(tag) if part in cls]
+        else:
+            matched = [el for el, cls in self._with_class(tag) if any(x in cls for x in parts)]
+        if not rest:
+            return matched
+        if len(matched) > 1:  # the steps after may meet the same nodes from nested matches: lxml orders and merges
+            return self.tree.xpath(expr)
+        return matched[0].xpath("." + rest) if matched else []
