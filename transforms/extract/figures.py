@@ -5,6 +5,7 @@ direction and streak. Rules only; every pattern and word list comes from lexicon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,8 @@ INDEX = re.compile(r"(?:指数|PMI)(?:（PMI）)?(?:为|是|达到|录得)?\s*$"
 CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动|(?<!价格)(?<!物价)因素)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过|有)?\s*(?:约|大约)?\s*$")
 STREAK = re.compile(r"连续\s*(?P<first>第)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个?\s*(?P<unit>月|季度|年)")
 TRANSITION = re.compile(r"由")
+#: '由上月的下降1.2%转为增长…': the period a change starts from.
+CARRIED_FROM = re.compile(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
 LEADING_NOISE = re.compile(
@@ -240,7 +243,7 @@ def _basis(text: str, anchor: date) -> tuple[str | None, str | None, str | None]
 
 
 def _streak(text: str) -> dict | None:
-    m = STREAK.search(text)
+    m = STREAK.search(text) if "连续" in text else None
     if not m:
         return None
     n = to_number(m.group("n"))
@@ -405,12 +408,13 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         periods = find_periods(sentence, ctx.anchor)
         sentence_figs: list[Figure] = []
         prev_end = 0
+        clause_ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]  # one character each: end <= start means before it
         for m in VALUE.finditer(sentence):
             vf = _value_fields(m)
             if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
                 continue
-            clause_start = max((c.end() for c in CLAUSE_SPLIT.finditer(sentence, 0, m.start())), default=0)
-            clause_start = max(clause_start, prev_end)
+            k = bisect_right(clause_ends, m.start())
+            clause_start = max(clause_ends[k - 1] if k else 0, prev_end)
             left = sentence[clause_start: m.start()]
             if left.startswith(("、", "和", "及")) and sentence_figs:
                 left = left.lstrip("、和及")
@@ -478,7 +482,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
             period = before[-1] if before else (since or (periods[0] if periods else (
                 year or ctx.period or ctx.section_period or ctx.default_period)))
-            tm = re.search(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$", left)
+            tm = CARRIED_FROM.search(left) if "由" in left else None
             carried = tm is not None and TRANSITION_AFTER.match(sentence, m.end()) is not None
             if carried:
                 # 由上年12月份下降3.2%转为增长0.4%, 由上年的58.6%回落到27.8%: the first value is the earlier period's
@@ -522,7 +526,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 category = "target_growth"
             elif category in ("level", "count") and target and re.search(r"预期目标|目标是|目标为", sentence):
                 category = "target_level"
-            price = next((v for k, v in L.PRICE_WORDS.items() if k in left), None)
+            price = next((v for w, v in L.PRICE_WORDS.items() if w in left), None)
             fig = Figure(
                 category=category, indicator_text=head, indicator_full=full, qualifiers=quals,
                 direction=direction, direction_text=dword, basis=basis, basis_text=basis_text,

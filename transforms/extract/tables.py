@@ -121,6 +121,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                 name = name[: um.start()]
             name = "".join(name.split())
         is_child = label.startswith(("其中：", "其中:"))
+        evidence = "\t".join(cells)
         for spec, cell, valued in zip(specs, values, is_value[k:]):
             if cell in EMPTY or not valued:  # a stray text cell among the values
                 continue
@@ -136,7 +137,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
             head, quals = split_qualifiers(ind)
             base = dict(indicator_text=head, indicator_full=ind, qualifiers=quals, paragraph=index, from_table=True,
                         period=row_period.canonical if row_period else None, period_text=row_period.text if row_period else None,
-                        period_type=row_period.type if row_period else None, evidence="\t".join(cells))
+                        period_type=row_period.type if row_period else None, evidence=evidence)
             pp = "百分点" in cell
             v = float(cell.replace("（百分点）", "").replace("(百分点)", ""))
             if spec.kind == "growth":
