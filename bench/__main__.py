@@ -51,38 +51,65 @@ def crawl_peak_memory() -> dict[str, object]:
 
 def parse_and_extract_vs_trafilatura(seconds: float) -> dict[str, object]:
     """Our parser + extractor, and trafilatura.extract(), each over the same real article pages."""
-    import trafilatura
-
     from bench.fuzz import seeds
-    from transforms.extract import extract
-    from transforms.records import ParseFailure
     from transforms.rmrb_layout import parse_layout
 
     pages = [s for s in seeds() if s.parser is not parse_layout]
 
     def ours() -> None:
-        for s in pages:
-            try:
-                extract(s.parser(s.body, s.url, s.content_type))
-            except ParseFailure:
-                pass
+        our_pass(pages)
 
     def theirs() -> None:
-        for s in pages:
-            trafilatura.extract(s.body, url=s.url)
+        trafilatura_pass(pages)
 
-    def rate(fn) -> float:  # type: ignore[no-untyped-def]
-        fn()  # warm
-        n, start = 0, time.perf_counter()
-        while time.perf_counter() - start < seconds:
+    # the two alternate pass by pass, so that the machine speeding up or slowing down (a shared VM
+    # does, by ±10 %) weighs on both alike
+    ours(), theirs()  # warm
+    spent = {"ours": 0.0, "theirs": 0.0}
+    passes, start = 0, time.perf_counter()
+    while time.perf_counter() - start < 2 * seconds:
+        for name, fn in (("ours", ours), ("theirs", theirs)):
+            t0 = time.perf_counter()
             fn()
-            n += len(pages)
-        return n / (time.perf_counter() - start)
-
-    ours_rate, theirs_rate = rate(ours), rate(theirs)
-    return {"pages": len(pages), "templates": sorted({s.name.split(" G")[0] for s in pages}),
+            spent[name] += time.perf_counter() - t0
+        passes += 1
+    ours_rate, theirs_rate = passes * len(pages) / spent["ours"], passes * len(pages) / spent["theirs"]
+    per_template = {}
+    for name in sorted({s.name.split(" G")[0] for s in pages}):
+        group = [s for s in pages if s.name.split(" G")[0] == name]
+        per_template[name] = round(_time(lambda: trafilatura_pass(group)) / _time(lambda: our_pass(group)), 1)
+    return {"pages": len(pages), "templates": sorted(per_template), "passes": passes,
             "parse_extract_pages_per_s": round(ours_rate, 1), "trafilatura_pages_per_s": round(theirs_rate, 1),
-            "ratio_vs_trafilatura": round(ours_rate / theirs_rate, 1)}
+            "ratio_vs_trafilatura": round(ours_rate / theirs_rate, 1), "ratio_by_template": per_template}
+
+
+def our_pass(pages: list) -> None:  # type: ignore[type-arg]
+    from transforms.extract import extract
+    from transforms.records import ParseFailure
+
+    for s in pages:
+        try:
+            extract(s.parser(s.body, s.url, s.content_type))
+        except ParseFailure:
+            pass
+
+
+def trafilatura_pass(pages: list) -> None:  # type: ignore[type-arg]
+    import trafilatura
+
+    for s in pages:
+        trafilatura.extract(s.body, url=s.url)
+
+
+def _time(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
+    """The best of a few timings of fn: for the per-template ratios, small and indicative."""
+    fn()
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 def main() -> None:

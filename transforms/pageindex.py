@@ -2,9 +2,9 @@
 
 libxml2 evaluates `contains(@class, "x")` anew on every candidate element for every selector, at
 about half a microsecond each; the parsers ask a dozen such selectors of one page. PageIndex reads
-each tag's elements once (`//div`, or every element with a class) and tests classes in Python,
-giving exactly what `tree.xpath(expr)` gives, in document order. Selectors of any other shape go
-to lxml unchanged.
+the class values of a tag's elements once (`//div/@class`, or every `//@class`) and tests them in
+Python, giving exactly what `tree.xpath(expr)` gives, in document order. Selectors of any other
+shape go to lxml unchanged.
 """
 
 from __future__ import annotations
@@ -53,13 +53,14 @@ class PageIndex:
 
     def __init__(self, tree: etree._Element) -> None:
         self.tree = tree
-        self._classed: dict[str | None, list[tuple[etree._Element, str]]] = {}
+        self._classes: dict[str | None, list[Any]] = {}
 
-    def _with_class(self, tag: str | None) -> list[tuple[etree._Element, str]]:
-        """(element, class) of every element of the tag (any tag: None) that has a class, in document order."""
-        found = self._classed.get(tag)
+    def _class_values(self, tag: str | None) -> list[Any]:
+        """The class values of the tag's elements (any tag: None), in document order: lxml's smart
+        strings, whose getparent() is the element."""
+        found = self._classes.get(tag)
         if found is None:
-            found = self._classed[tag] = [(el, el.get("class")) for el in self.tree.xpath(f"//{tag}[@class]" if tag else "//*[@class]")]
+            found = self._classes[tag] = self.tree.xpath(f"//{tag}/@class" if tag else "//@class")
         return found
 
     def xpath(self, expr: str) -> list[Any]:
@@ -70,9 +71,9 @@ class PageIndex:
         tag, parts, rest = p
         if len(parts) == 1:
             part = parts[0]
-            matched = [el for el, cls in self._with_class(tag) if part in cls]
+            matched = [cls.getparent() for cls in self._class_values(tag) if part in cls]
         else:
-            matched = [el for el, cls in self._with_class(tag) if any(x in cls for x in parts)]
+            matched = [cls.getparent() for cls in self._class_values(tag) if any(x in cls for x in parts)]
         if not rest:
             return matched
         if len(matched) > 1:  # the steps after may meet the same nodes from nested matches: lxml orders and merges
