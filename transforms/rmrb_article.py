@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from parsel import Selector
+from lxml import etree
 
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleHint, Document, Paragraph, ParseFailure
-from transforms.select import first_text, open_page
+from transforms.select import css, first_text, open_page, texts
 from transforms.text import clean, split_names
 
 #: Paragraphs of the body, leaving out the captions of embedded image tables.
-_BODY_PARAGRAPHS = ".//p[not(ancestor::table[contains(concat(' ', @class, ' '), ' pci_c ')])]"
+_BODY_PARAGRAPHS = etree.XPath(".//p[not(ancestor::table[contains(concat(' ', @class, ' '), ' pci_c ')])]")
+#: A byline's own text, leaving out its date element.
+_BYLINE_TEXT = etree.XPath("./text() | ./*[not(contains(@class, 'date'))]//text()")
 
 
 def split_title_tag(title: str) -> tuple[str, str | None]:
@@ -27,9 +29,9 @@ def split_title_tag(title: str) -> tuple[str, str | None]:
     return (m.group(1), m.group(2)) if m else (title, None)
 
 
-def is_subheading(p: Selector, text: str) -> bool:
+def is_subheading(p: etree._Element, text: str) -> bool:
     """A body paragraph that is an in-body sub-heading: wholly bold, or short and unpunctuated."""
-    bold = clean(" ".join(p.css("strong ::text, b ::text").getall()))
+    bold = clean(" ".join(texts(p, "strong ::text, b ::text")))
     if bold and bold == text:
         return True
     return len(text) <= P.SUBHEADING_MAX_CHARS and not text.endswith(P.SENTENCE_END)
@@ -62,27 +64,27 @@ def parse_article(
     readable article.
     """
     hint = hint or ArticleHint()
-    sel, family = open_page(body, content_type, P.ARTICLE_SELECTORS, "article")
-    css = P.ARTICLE_SELECTORS[family]
+    root, family = open_page(body, content_type, P.ARTICLE_SELECTORS, "article")
+    sel = P.ARTICLE_SELECTORS[family]
 
-    raw_title = first_text(sel, css["title"])
+    raw_title = first_text(root, sel["title"])
     if not raw_title:
-        raise ParseFailure("no_title", f"{css['title']} missing or empty")
+        raise ParseFailure("no_title", f"{sel['title']} missing or empty")
     title, title_tag = split_title_tag(raw_title)
 
-    date_text = first_text(sel, css["date"]) or ""
+    date_text = first_text(root, sel["date"]) or ""
     byline = None
-    byline_sel = sel.css(css["byline"])
-    if byline_sel:
-        parts = byline_sel[0].xpath("./text() | ./*[not(contains(@class, 'date'))]//text()").getall()
+    byline_el = css(sel["byline"])(root)
+    if byline_el:
+        parts = [str(t) for t in _BYLINE_TEXT(byline_el[0])]
         byline = clean(" ".join(parts)) or None
 
     print_line = P.PRINT_LINE.search(date_text)
     editors: list[str] = []
     paragraphs: list[Paragraph] = []
-    body_sel = sel.css(css["body"])
-    for p in body_sel[0].xpath(_BODY_PARAGRAPHS) if body_sel else []:
-        ptext = clean(" ".join(p.css("::text").getall()))
+    body_el = css(sel["body"])(root)
+    for p in _BODY_PARAGRAPHS(body_el[0]) if body_el else []:
+        ptext = clean(" ".join(texts(p)))
         if not ptext:
             continue
         if P.PRINT_LINE.fullmatch(ptext):
@@ -95,22 +97,22 @@ def parse_article(
         kind = "subheading" if is_subheading(p, ptext) else "body"
         paragraphs.append(Paragraph(ptext, kind))
     if not paragraphs:
-        raise ParseFailure("empty_body", f"no paragraphs under {css['body']}")
+        raise ParseFailure("empty_body", f"no paragraphs under {sel['body']}")
     # The last paragraph closes the article; it is never a heading (a signature or a dateline).
     if paragraphs[-1].kind == "subheading":
         paragraphs[-1] = Paragraph(paragraphs[-1].text, "body")
 
     captions = [
         c
-        for t in sel.css(css["captions"])
-        if (c := clean(" ".join(t.css("p ::text, td ::text").getall())))
+        for t in css(sel["captions"])(root)
+        if (c := clean(" ".join(texts(t, "p ::text, td ::text"))))
     ]
     _, url_day, url_page = P.classify_url(url)
     printed = parse_print_line(print_line.group(0)) if print_line else None
     page_no = (printed[1] if printed else None) or url_page or hint.page_no
     page_name = hint.page_name
     if page_name is None:
-        m = P.PAGE_LINK_TEXT.search(first_text(sel, css["page_name"]) or "")
+        m = P.PAGE_LINK_TEXT.search(first_text(root, sel["page_name"]) or "")
         page_name = clean(m.group(2)).split(" ")[0] if m else None
 
     return Document(
@@ -122,8 +124,8 @@ def parse_article(
         pub_date=(printed[0] if printed else None) or url_day,
         page_no=page_no,
         page_name=page_name,
-        pre_title=first_text(sel, css["pre_title"]),
-        subtitle=first_text(sel, css["subtitle"]),
+        pre_title=first_text(root, sel["pre_title"]),
+        subtitle=first_text(root, sel["subtitle"]),
         byline=byline,
         paragraphs=paragraphs,
         captions=captions,

@@ -6,12 +6,12 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from parsel import Selector
+from lxml import etree
 from w3lib.url import canonicalize_url
 
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleLink, LayoutPage, PageLink
-from transforms.select import first_text, open_page
+from transforms.select import css, first_text, open_page, texts
 from transforms.text import clean, split_names
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -23,10 +23,10 @@ def _generation(url: str, family: str) -> str:
     return "G3" if "/rmrb/pc/" in url else "G2"
 
 
-def _anchor_text(a: Selector) -> str:
+def _anchor_text(a: etree._Element) -> str:
     """Visible text of a layout anchor; G1 writes it through document.write(view("…"))."""
-    raw = "".join(a.css("::text").getall())
-    m = P.VIEW_CALL.search(raw) or P.VIEW_CALL.search(a.get())
+    raw = "".join(texts(a))
+    m = P.VIEW_CALL.search(raw) or P.VIEW_CALL.search(etree.tostring(a, method="html", encoding="unicode", with_tail=False))
     if m:
         return clean(re.sub(r"<br\s*/?>", " ", m.group(1)))
     return clean(raw)
@@ -65,14 +65,14 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
 
     Raises ParseFailure when the page has neither the classic nor the swiper 版面 DOM.
     """
-    sel, family = open_page(body, content_type, P.LAYOUT_SELECTORS, "layout")
-    css = P.LAYOUT_SELECTORS[family]
+    root, family = open_page(body, content_type, P.LAYOUT_SELECTORS, "layout")
+    sel = P.LAYOUT_SELECTORS[family]
     kind, url_day, url_page = P.classify_url(url)
 
     pages: list[PageLink] = []
     seen: set[str] = set()
-    for a in sel.css(css["page_links"]):
-        href = a.attrib.get("href")
+    for a in css(sel["page_links"])(root):
+        href = a.get("href")
         m = P.PAGE_LINK_TEXT.search(_anchor_text(a))
         if not href or not m:
             continue
@@ -84,8 +84,8 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
     articles: list[ArticleLink] = []
     editors: list[str] = []
     seen = set()
-    for a in sel.css(css["article_links"]):
-        href, title = a.attrib.get("href"), _anchor_text(a)
+    for a in css(sel["article_links"])(root):
+        href, title = a.get("href"), _anchor_text(a)
         if not href:
             continue
         names = editors_from_item(title)
@@ -97,21 +97,22 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
             seen.add(link)
             articles.append(ArticleLink(link, title))
     # The page image map may carry articles the list omits; keep list order, append the rest.
-    for area in sel.css(css["map_links"]):
-        href = area.attrib.get("href")
+    for area in css(sel["map_links"])(root):
+        href = area.get("href")
         link = absolute(url, href) if href else ""
         if link and link not in seen and P.classify_url(link)[0] == "article":
             seen.add(link)
             articles.append(ArticleLink(link, ""))
 
-    m = P.PAGE_LINK_TEXT.search(first_text(sel, css["page_name"]) or "")
+    m = P.PAGE_LINK_TEXT.search(first_text(root, sel["page_name"]) or "")
     page_no = url_page or (m.group(1).zfill(2) if m else None)
     page_name = clean(m.group(2)).split(" ")[0] if m else None
     if page_name is None:
         page_name = next((p.page_name for p in pages if p.page_no == page_no), None)
 
-    issue_date = url_day or _parse_date(first_text(sel, css["date"]) or "")
-    pdf = sel.css(css["pdf"]).attrib.get("href")
+    issue_date = url_day or _parse_date(first_text(root, sel["date"]) or "")
+    pdf_links = css(sel["pdf"])(root)
+    pdf = pdf_links[0].get("href") if pdf_links else None
     return LayoutPage(
         url=url,
         generation=_generation(url, family),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
-from parsel import Selector
+from parsel import css2xpath
 
 from transforms.encoding import decode_html
 from transforms.records import ParseFailure
@@ -102,35 +103,67 @@ def strip_tags(tree: etree._Element, *tags: str) -> None:
             etree.strip_elements(top, *tags, with_tail=False)
 
 
-def first_text(sel: Selector, css: str) -> str | None:
-    """Cleaned text of the first element matching `css` (a selector list), or None.
+@lru_cache(maxsize=256)
+def css(query: str) -> etree.XPath:
+    """A CSS selector (parsel's dialect: ::text, ::attr(name)) compiled once as lxml XPath, the
+    translation parsel's Selector.css makes.
 
-    >>> first_text(Selector(text="<div class=a> x <b>y</b></div><div class=a>z</div>"), ".b, .a")
+    >>> [str(t) for t in css("p ::text")(document_root("<div><p>a<b>b</b></p><p>c</p></div>"))]
+    ['a', 'b', 'c']
+    """
+    return etree.XPath(css2xpath(query))
+
+
+def texts(el: etree._Element, query: str = "::text") -> list[str]:
+    """The text nodes a CSS query finds under an element, as strings (parsel's .css(q).getall())."""
+    return [str(t) for t in css(query)(el)]
+
+
+#: parsel's reading of a page: recovering HTML parser, UTF-8 bytes, large documents allowed
+_SELECTOR_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+
+
+def document_root(text: str) -> etree._Element:
+    """The whole document's root as parsel's Selector(text=…) reads it (stripped, NUL characters
+    removed, an empty page read as <html/>), with plain lxml elements.
+
+    >>> document_root("  ").tag, document_root("<p>x</p>").tag
+    ('html', 'html')
+    """
+    body = text.strip().replace("\x00", "").encode("utf-8") or b"<html/>"
+    root = etree.fromstring(body, parser=_SELECTOR_PARSER)
+    return root if root is not None else etree.fromstring(b"<html/>", parser=_SELECTOR_PARSER)
+
+
+def first_text(root: etree._Element, query: str) -> str | None:
+    """Cleaned text of the first element matching `query` (a CSS selector list), or None.
+
+    >>> first_text(document_root("<div class=a> x <b>y</b></div><div class=a>z</div>"), ".b, .a")
     'x y'
     """
-    found = sel.css(css)
+    found = css(query)(root)
     if not found:
         return None
-    return clean(" ".join(found[0].css("::text").getall())) or None
+    return clean(" ".join(texts(found[0]))) or None
 
 
-def dom_family(sel: Selector, table: dict[str, dict[str, str]]) -> str | None:
+def dom_family(root: etree._Element, table: dict[str, dict[str, str]]) -> str | None:
     """Which DOM family in `table` the page belongs to (the first whose `detect` selector matches)."""
     for family, selectors in table.items():
-        if sel.css(selectors["detect"]):
+        if css(selectors["detect"])(root):
             return family
     return None
 
 
-def open_page(body: bytes, content_type: str | None, table: dict[str, dict[str, str]], what: str) -> tuple[Selector, str]:
+def open_page(body: bytes, content_type: str | None, table: dict[str, dict[str, str]], what: str) -> tuple[etree._Element, str]:
     """Decode a page and find its DOM family in `table`; ParseFailure unknown_<what>_template if none."""
     _, text = decode_html(body, content_type)
-    sel = Selector(text=text)
-    family = dom_family(sel, table)
+    root = document_root(text)
+    family = dom_family(root, table)
     if family is None:
         tried = " / ".join(t["detect"] for t in table.values())
         raise ParseFailure(f"unknown_{what}_template", f"none of {tried} found")
-    return sel, family
+    return root, family
 
 
 @dataclass(frozen=True)
