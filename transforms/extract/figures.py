@@ -23,6 +23,32 @@ from transforms.extract.units import UNIT, parse_unit
 
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
+
+def _trie(words: list[str]) -> str:
+    """The words as one regex that branches a character at a time, so that re tries a handful of
+    first characters instead of every word in turn. It matches the same strings as _ALT(words),
+    but, words sharing a prefix, may prefer another word at a position: use it only where the
+    span matters, not which word filled it.
+
+    >>> _trie(["同比", "同期", "环比", "了"])
+    '(?:了|同(?:期|比)|环比)'
+    """
+    tree: dict[str, dict] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
 VALUE = re.compile(
     r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
@@ -43,15 +69,19 @@ TRANSITION = re.compile(r"由")
 #: '由上月的下降1.2%转为增长…': the period a change starts from.
 CARRIED_FROM = re.compile(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
-SENTENCE_SPLIT = re.compile(r"(?<=[。！？!?])")
+#: A sentence: the text up to and with a 。！？ (or the end). A run of characters, not a split at a
+#: look-behind, which re tries at every position.
+SENTENCE_PIECE = re.compile(r"[^。！？!?]*(?:[。！？!?]|$)")
 LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|而且|而|并且|并|但是|但|以及|及|和|与|首先|其次|再次|最后|总体看|总的来看|具体来看|"
     r"从环比看|从同比看|分[^，,]{1,8}看|按[^，,]{1,8}(?:计算|看|分)|扣除[^，,]{1,8}因素|我国|今年|去年|上年|当年|全年|目前|截至目前|"
     r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉)\s*[，,：:]?\s*"
 )
+#: Words a figure's indicator never ends with. Only the span of a match counts (it is cut off), so
+#: the words go in as a trie.
 TRAILING_NOISE = re.compile(
     r"(?:"
-    + _ALT([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
+    + _trie([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
             "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
             "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
             *L.TRAILING_WORDS])
@@ -117,9 +147,13 @@ def finished(period: Period, anchor: date) -> Period:
 
 
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs, split after 。！？."""
+    """(offset, sentence) pairs, split after 。！？.
+
+    >>> split_sentences("增长5%。 回落！x")
+    [(0, '增长5%。'), (5, ' 回落！'), (9, 'x')]
+    """
     out, pos = [], 0
-    for part in SENTENCE_SPLIT.split(text):
+    for part in SENTENCE_PIECE.findall(text):
         if part.strip():
             out.append((pos, part))
         pos += len(part)

@@ -54,4 +54,6 @@ def clean_float(x: float) -> float | int:
     >>> clean_float(8.1307 * 1e12), clean_float(0.1 + 0.2)
     (8130700000000.0, 0.3)
     """
+    if x.is_integer() and -1e10 < x < 1e10:  # ten digits or fewer print exactly
+        return x
     return float(f"{x:.10g}") if x == x else x
