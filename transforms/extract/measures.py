@@ -46,7 +46,7 @@ def heading_of(text: str) -> str | None:
     >>> heading_of("郭婷婷表示,展望全年,随着各项扩内需政策措施落实落地。") is None
     True
     """
-    m = HEAD_SENTENCE.match(text)
+    m = HEAD_SENTENCE.match(text) if "。" in text[4:HEADING_MAX + 1] else None  # its 。 stands within the first 31
     if not m:
         return None
     head = m.group(1)
@@ -132,7 +132,7 @@ def pledge_clauses(sentence: str) -> list[str]:
 def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[MeasureGroup], list[Measure]]:
     """Measure groups and measures of a document; `agency` is the issuer, for paragraphs no
     official speaks in."""
-    if sum(1 for p in paras if NUMBERED.match(p.text)) >= 2:
+    if sum(1 for p in paras if p.text[:1] in "（(" and NUMBERED.match(p.text)) >= 2:
         return policy_measures(paras, agency)
     groups: list[MeasureGroup] = []
     measures: list[Measure] = []
