@@ -9,7 +9,9 @@ import unicodedata
 import cn2an
 
 ARABIC = r"\d+(?:[.,]\d+)*(?:\.\d+)?"
-CHINESE = r"[零〇一二三四五六七八九十百千万亿两]+(?:点[零〇一二三四五六七八九]+)?"
+#: The characters Chinese numerals are written with.
+NUMERAL_CHARS = "零〇一二三四五六七八九十百千万亿两"
+CHINESE = rf"[{NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 #: Numerals of one character.
 DIGITS = {c: float(v) for v, c in enumerate("零一二三四五六七八九十")} | {"〇": 0.0, "两": 2.0}

@@ -15,9 +15,9 @@ _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 _LISTED = [b for b in _BASES if b not in ("个", "种", "项", "家", "批")]
 #: Every character a unit can start with: re checks this one class before trying each unit in turn
 #: after every numeral (一 in 进一步 included).
-_UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "万", "亿", "家", "种", "项"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
+UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "万", "亿", "家", "种", "项"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
 UNIT = (
-    rf"(?=[{re.escape(_UNIT_FIRST)}])"
+    rf"(?=[{re.escape(UNIT_FIRST)}])"
     + r"(?:个百分点|百分点|%|％|"
     + rf"(?:{_SCALE_RE})?(?:{'|'.join(re.escape(b) for b in _LISTED)})"
     + r"|日(?=内)|(?:万|亿)?(?:家|个|种|项))"
