@@ -408,7 +408,7 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
 
 TARGET = re.compile(_ALT([*L.TARGET_WORDS, "目标", "力争", "控制在"]))
 #: Years written digit by digit in Chinese numerals: 一九九四年.
-CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})年")
+CN_YEAR = re.compile(r"([〇零一二三四五六七八九][〇零一二三四五六七八九]{3})年")  # a leading class: re's fast scan
 CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 HAS_FULLWIDTH = re.compile(r"[０-９％]")
 FULLWIDTH_POINT = re.compile(r"(?<=\d)．(?=\d)")

@@ -167,7 +167,9 @@ def since_period(text: str, anchor: date, as_of: str) -> Period | None:
     return Period(m.group(0), f"@{m.group('y')}-01-01", "as_of", m.start(), m.end())
 
 
-BARE_YEAR = re.compile(r"(?<![比较])(\d{4})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)")
+#: (The look-behind stands after the first digit, so that the pattern starts with a class, which re
+#: scans for in a tight loop.)
+BARE_YEAR = re.compile(r"(\d(?<![比较]\d)\d{3})\s*年(?![\d一二三四五六七八九十]|以来|初|末|底|前|后)")
 
 
 def year_period(text: str) -> Period | None:
