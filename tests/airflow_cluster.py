@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,7 @@ class AirflowCluster:
             "AIRFLOW__API__WORKERS": "1",
             "AIRFLOW__DAG_PROCESSOR__REFRESH_INTERVAL": "5",
             "AIRFLOW__SCHEDULER__SCHEDULER_HEARTBEAT_SEC": "1",
+            "AIRFLOW__WORKERS__EXECUTION_API_TIMEOUT": "30",  # a busy two-core machine answers slowly at times
             "PYTHONPATH": str(ROOT),
             **env,
         }
@@ -58,10 +60,26 @@ class AirflowCluster:
         return proc.stdout
 
     def start(self) -> None:
-        for name in ("api-server", "scheduler", "dag-processor", "triggerer"):
-            log = open(self.home / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
-            self.procs[name] = subprocess.Popen([str(BIN / "airflow"), name], env=self.env, stdout=log, stderr=subprocess.STDOUT,
-                                                start_new_session=True)
+        """The api-server first, and the others once it answers: a scheduler started beside it
+        queues the unpaused DAGs' runs at once, and a task whose first call to the execution API
+        times out on a server still starting (two busy cores) is killed and waits its 5-minute
+        retry delay."""
+        self._spawn("api-server")
+        self.wait_for("the api-server to answer", self._api_up, timeout=120, every=0.5)
+        for name in ("scheduler", "dag-processor", "triggerer"):
+            self._spawn(name)
+
+    def _spawn(self, name: str) -> None:
+        log = open(self.home / f"{name}.log", "wb")  # noqa: SIM115 (closed with the process)
+        self.procs[name] = subprocess.Popen([str(BIN / "airflow"), name], env=self.env, stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
+
+    def _api_up(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.env["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"] + "health", timeout=5) as r:
+                return bool(r.status == 200)
+        except OSError:
+            return False
 
     def stop(self, timeout: float = 60) -> dict[str, int | None]:
         """One SIGTERM each; returns each process's exit code (None: it had to be killed)."""

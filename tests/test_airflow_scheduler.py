@@ -56,8 +56,10 @@ def test_scheduler_runs_a_paper_day_and_backfills_without_duplicates(tmp_path, s
             cluster.cli("dags", "trigger", "rmrb_daily", "-l", f"{g3}T06:30:00+08:00", "-r", "fixture-g3")
             cluster.wait_for("rmrb_daily fixture-g3 to succeed",
                              lambda: [r for r in cluster.runs("rmrb_daily") if r.run_id == "fixture-g3" and r.state == "success"])
-            cluster.wait_for("rmrb_process to load the landed day",
-                             lambda: any(r.state == "success" for r in cluster.runs("rmrb_process")))
+            # the fixture day's run of rmrb_process, not just any: the scheduled run for today's paper
+            # (no paper in the mirror) lands an event too, and its process run may finish first
+            cluster.wait_for("rmrb_process to load the fixture day", lambda: _warehouse(wh_url)["days"].get(g3) == "complete"
+                             and all(r.state == "success" for r in cluster.runs("rmrb_process")))
             missed = cluster.wait_for("the deadline alert of a crawl run", lambda: [
                 h for h in hook.received if h.get("kind") == "deadline_missed" and h.get("dag_id") == "rmrb_daily"])
             assert "rmrb_daily run" in missed[0]["text"] and "not done 0:00:01 after it was queued" in missed[0]["text"]
