@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from w3lib.encoding import (
     html_body_declared_encoding,
@@ -26,7 +27,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     >>> decode_html(b"<p>a" + bytes([1]) + b"b" + bytes([0]) + b"</p>", "text/html; charset=utf-8")
     ('utf-8', '<p>ab</p>')
     """
-    if http_content_type_encoding(content_type) == "cp1252" and not body[:20000].isascii():
+    if _header_encoding(content_type) == "cp1252" and not body[:20000].isascii():
         # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
         # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
         # bytes, decide
@@ -42,6 +43,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     return encoding, text
 
 
+#: w3lib's reading of a Content-Type header, kept per header: a site sends the same few.
+_header_encoding = lru_cache(maxsize=64)(http_content_type_encoding)
 GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
 #: C0 controls but tab and line ends, and DEL: never text in HTML, and lxml refuses them in names
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -57,7 +60,7 @@ def declared_encoding(body: bytes, content_type: str | None = None) -> str | Non
     ('gb18030', 'gb18030')
     """
     bom, _ = read_bom(body)
-    return bom or http_content_type_encoding(content_type) or html_body_declared_encoding(body)
+    return bom or _header_encoding(content_type) or html_body_declared_encoding(body)
 
 
 def _is_utf8(body: bytes) -> bool:

@@ -54,6 +54,7 @@ class PageIndex:
     def __init__(self, tree: etree._Element) -> None:
         self.tree = tree
         self._classes: dict[str | None, list[Any]] = {}
+        self._asked_any = False
 
     def _class_values(self, tag: str | None) -> list[Any]:
         """The class values of the tag's elements (any tag: None), in document order: lxml's smart
@@ -69,6 +70,11 @@ class PageIndex:
         if p is None:
             return self.tree.xpath(expr)
         tag, parts, rest = p
+        if tag is None and not self._asked_any:
+            # every class value of a big page costs more to read than one lxml scan: read them
+            # for the second selector over any tag, not for the first
+            self._asked_any = True
+            return self.tree.xpath(expr)
         if len(parts) == 1:
             part = parts[0]
             matched = [cls.getparent() for cls in self._class_values(tag) if part in cls]
