@@ -99,6 +99,25 @@ TRAILING_NOISE = re.compile(
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
 COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
 
+#: The words naming a comparison base: 比上年同期, 较上月.
+BASE_TEXT = re.compile(r"(?:比|较)[^，,。；]{0,14}?(?:月份?|季度|半年|年末|年底)")
+#: A base year: 比2019年.
+BASE_YEAR = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
+#: A share named just before a change: 比重提高.
+SHARE_BEFORE = re.compile(r"(?:比重|占比|份额|率)[^，,]{0,6}$")
+#: A gap to another figure: 高于全国1.2个百分点.
+ABOVE_BELOW_TAIL = re.compile(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$")
+ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
+#: A plain statement of a level: …为, …达到.
+IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
+APPROX_WORD = re.compile(r"左右|余|多")
+DIGITS_ONLY = re.compile(r"\d+")
+#: A level that is a change: 比上年减产120亿公斤.
+CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增)\s*$")
+LAST_YEAR = re.compile(r"去年|上年")
+SET_TARGET = re.compile(r"提出|确定|要求")
+TARGET_IS = re.compile(r"预期目标|目标是|目标为")
+
 
 @dataclass
 class Context:
@@ -272,12 +291,12 @@ def _basis(text: str, anchor: date) -> tuple[str | None, str | None, str | None]
                 return name, w, None
     bp = base_period(text, anchor)
     if bp:
-        m = re.search(r"(?:比|较)[^，,。；]{0,14}?(?:月份?|季度|半年|年末|年底)", text)
+        m = BASE_TEXT.search(text)
         return "vs_period", m.group(0) if m else None, bp
     for w in L.YOY:
         if w in text:
             return "yoy", w, None
-    m = re.search(r"(?:比|较)\s*(\d{4})\s*年", text)
+    m = BASE_YEAR.search(text)
     if m:
         return "vs_period", m.group(0), m.group(1)
     return None, None, None
@@ -323,17 +342,17 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
             word = m.group("verb")
             if unit == "pp":
                 return "pp_change", _direction(word), word
-            if re.search(r"(?:比重|占比|份额|率)[^，,]{0,6}$", tail[: m.start()]) and unit == "pct":
+            if SHARE_BEFORE.search(tail[: m.start()]) and unit == "pct":
                 return "pp_change", _direction(word), word  # 比重提高2% reads as a change of a share
             return "growth_rate", _direction(word), word
-        if re.search(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$", tail) and unit == "pp":
-            w = re.search(r"高于|低于|快于|慢于", tail).group(0)
+        if ABOVE_BELOW_TAIL.search(tail) and unit == "pp":
+            w = ABOVE_BELOW.search(tail).group(0)
             return "pp_change", "up" if w in ("高于", "快于") else "down", w
         if unit == "pct" and RATE_WORDS.search(tail):
             return "growth_rate", "up", None
         if unit == "pct" and INDEX.search(tail):
             return "index_level", None, None
-        if unit == "pct" and (SHARE.search(tail) or re.search(r"(?:为|是|达到|达|超过|在)\s*$", tail)):
+        if unit == "pct" and (SHARE.search(tail) or IS_BEFORE.search(tail)):
             return "share", None, None
         return None, None, None
     return "level", None, None
@@ -355,7 +374,7 @@ def _value_fields(m: re.Match[str]) -> dict | None:
         return None
     pre = m.group("pre") or ""
     approx = True if (pre in L.APPROX_BEFORE or m.group("more") or post == "左右"
-                      or (m.group("pcn") and re.search(r"左右|余|多", m.group(0)))) else None
+                      or (m.group("pcn") and APPROX_WORD.search(m.group(0)))) else None
     bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
     out = {"value": v, "unit": unit, "unit_text": unit_text, "scale": scale, "value_base": clean_float(v * scale),
            "approx": approx, "bound": bound, "value_text": m.group("pcn") or m.group("num")}
@@ -475,7 +494,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if CHINESE_RE.fullmatch(m.group("num") or ""):
                     continue
             prev_end = m.end()
-            if vf["unit_text"] == "次" and not re.fullmatch(r"\d+", m.group("num") or ""):
+            if vf["unit_text"] == "次" and not DIGITS_ONLY.fullmatch(m.group("num") or ""):
                 continue  # 三次产业, 两次: words, not frequencies
             if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
                 category, full = "count", clean_indicator(left) + tail_ind
@@ -510,7 +529,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 head, quals = split_qualifiers(full)
                 head = head_text(head)
             if category == "level" and direction is None:
-                dm = re.search(r"(?:减产|增产|增加|减少|新增)\s*$", left)
+                dm = CHANGE_BEFORE.search(left)
                 if dm and not full.endswith(dm.group(0)):
                     direction = "down" if dm.group(0) in ("减产", "减少") else "up"
                     dword = dm.group(0)
@@ -535,7 +554,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     period = Period(tm.group(1), earlier, "year")
             if period is not None and not target and not carried:
                 period = finished(period, ctx.anchor)
-            if target and re.search(r"去年|上年", sentence[: m.start()]) and re.search(r"提出|确定|要求", sentence):
+            if target and LAST_YEAR.search(sentence[: m.start()]) and SET_TARGET.search(sentence):
                 period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
             if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS) and not re.search(
                     r"新增|增加|增量|减少", full):
@@ -565,7 +584,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                         "ge" if re.search(r"至少|不少于", sentence[max(0, m.start() - 6): m.start()]) else None)
             if category == "growth_rate" and target:
                 category = "target_growth"
-            elif category in ("level", "count") and target and re.search(r"预期目标|目标是|目标为", sentence):
+            elif category in ("level", "count") and target and TARGET_IS.search(sentence):
                 category = "target_level"
             price = next((v for w, v in L.PRICE_WORDS.items() if w in left), None)
             fig = Figure(

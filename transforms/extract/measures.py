@@ -27,6 +27,12 @@ NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*(
 STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
 PLEDGE_CLAUSE = re.compile(r"^(?:" + "|".join(sorted(L.PLEDGE_ADVERBS, key=len, reverse=True)) + r")[^，,；;。]{2,24}$")
 INLINE_ENUM = re.compile(r"(?:^|[。；;]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
+CLAUSE_MARK = re.compile(r"[，,：:]")
+ITEM_END = re.compile(r"[。；;]")
+#: 将/要 opening a pledge (not 要求).
+WILL = re.compile(r"(?:将|要)(?!求)")
+CLAUSE_END = re.compile(r"[，,；;。]")
+SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 
 
 @dataclass
@@ -50,7 +56,7 @@ def heading_of(text: str) -> str | None:
     if not m:
         return None
     head = m.group(1)
-    if re.search(r"[，,：:]", head) or head.startswith(("“", "\"")) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
+    if CLAUSE_MARK.search(head) or head.startswith(("“", "\"")) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
         return None
     return head
 
@@ -70,7 +76,7 @@ def sub_items(text: str) -> list[str]:
     parts = SUB_ITEM.split(text)
     items = []
     for i in range(1, len(parts) - 1, 2):
-        item = re.split(r"[。；;]", parts[i + 1], maxsplit=1)[0].strip("，, ")
+        item = ITEM_END.split(parts[i + 1], maxsplit=1)[0].strip("，, ")
         if item:
             items.append(item)
     return items
@@ -103,7 +109,7 @@ def policy_measures(paras: list[Para], agency: str | None) -> tuple[list[Measure
                 groups.append(MeasureGroup(f"G{len(groups) + 1}", agency, None, framing, None))
             g = groups[-1]
             measures.append(Measure(nm.group(2), g.group_id, agency, None, "numbered_item_lead", p.index,
-                                    sub_items=[x for x in re.split(r"[。；;]", p.text[nm.end():]) if x.strip()][:12]))
+                                    sub_items=[x for x in ITEM_END.split(p.text[nm.end():]) if x.strip()][:12]))
             g.found += 1
             section_items += 1
     close_section()
@@ -118,11 +124,11 @@ def pledge_clauses(sentence: str) -> list[str]:
     >>> pledge_clauses("改革取得预期效果，持续增强。")
     []
     """
-    m = re.search(r"(?:将|要)(?!求)", sentence)
+    m = WILL.search(sentence)
     if not m:
         return []
-    clauses = [c.strip() for c in re.split(r"[，,；;。]", sentence[m.end():])]
-    first = re.split(r"[，,；;。]", sentence[m.end():])[0]
+    clauses = [c.strip() for c in CLAUSE_END.split(sentence[m.end():])]
+    first = CLAUSE_END.split(sentence[m.end():])[0]
     out = [c for c in clauses[1:] if PLEDGE_CLAUSE.match(c)]
     if PLEDGE_CLAUSE.match(first.strip()):
         out.insert(0, first.strip())
@@ -174,7 +180,7 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
         elif p.kind == "body" and (p.agency or agency) and ("将" in p.text or "要" in p.text) and not (
                 i + 1 < len(paras) and paras[i + 1].kind == "body"
                 and (heads[i + 1] or keywords[i + 1] or INLINE_ENUM.match(paras[i + 1].text))):  # it frames the next
-            for sentence in re.findall(r"[^。！？]+[。！？]?", p.text):
+            for sentence in SENTENCE.findall(p.text):
                 if DECLARED.search(sentence):
                     continue  # "将抓好4个方面的工作": a framing, its measures follow
                 clauses = pledge_clauses(sentence)

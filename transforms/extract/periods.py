@@ -176,6 +176,8 @@ def year_period(text: str) -> Period | None:
     """A bare 'YYYY年' as a period (a year's total), when nothing more specific is written."""
     m = BARE_YEAR.search(text) if "年" in text else None
     return Period(m.group(0), m.group(1), "year", m.start(), m.end()) if m else None
+#: A comparison base: 比上年12月份, 比2019年1—2月份.
+BASE = re.compile(r"(?:比|较)\s*((?:\d{4}\s*年|上年|去年|今年)?[^，,。；;比较]{0,12}?(?:月份?|季度|半年|年末|年底))")
 
 
 def base_period(text: str, anchor: date) -> str | None:
@@ -184,7 +186,7 @@ def base_period(text: str, anchor: date) -> str | None:
     >>> base_period("比上年12月份加快1.1个百分点", date(2024, 3, 19)), base_period("比一季度回落", date(2024, 7, 1))
     ('2023-12', '2024-Q1')
     """
-    m = re.search(r"(?:比|较)\s*((?:\d{4}\s*年|上年|去年|今年)?[^，,。；;比较]{0,12}?(?:月份?|季度|半年|年末|年底))", text)
+    m = BASE.search(text)
     if not m:
         return None
     inner = m.group(1)

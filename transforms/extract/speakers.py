@@ -25,6 +25,8 @@ SPEAKER = re.compile(
     + VERB.pattern
     + r")"
 )
+#: Characters a name never holds: a match that took them took words.
+NOT_IN_NAME = re.compile(r"[的了在和与及]")
 
 
 def split_titles(agency: str, titles: str) -> list[str]:
@@ -56,7 +58,7 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
         return out
     for m in SPEAKER.finditer(text):
         name = m.group("name")
-        if TITLE.fullmatch(name) or re.search(r"[的了在和与及]", name):
+        if TITLE.fullmatch(name) or NOT_IN_NAME.search(name):
             continue
         agency = m.group("agency")
         out.append(Speaker(name=name, agency=agency, titles=split_titles(agency, m.group("titles")),

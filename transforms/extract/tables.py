@@ -21,6 +21,8 @@ GROWTH_HEAD = re.compile(r"增长|增速|增幅|涨幅|速度")
 YEAR_LABEL = re.compile(r"(\d{4})\s*年")
 #: What a row label that names only a period is made of.
 PERIOD_LABEL = re.compile(r"\d{4}年|\d{1,2}月份?|[1-4一二三四]季度|\s")
+#: Parenthesised notes that are no unit: （折美元）, （含…）.
+NOT_A_UNIT = re.compile(r"折|含|不含")
 
 
 @dataclass
@@ -116,7 +118,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
         unit_text = None
         if name:
             um = UNIT_PAREN.search(name)
-            if um and not re.search(r"折|含|不含", um.group(1)):
+            if um and not NOT_A_UNIT.search(um.group(1)):
                 unit_text = um.group(1)
                 name = name[: um.start()]
             name = "".join(name.split())
