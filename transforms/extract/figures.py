@@ -59,10 +59,30 @@ VALUE = re.compile(
 #: What every VALUE match holds, as a pattern that starts with a plain character class: re skips
 #: the characters outside such a class in a tight loop, while a pattern that starts with a
 #: look-ahead (VALUE) is tried at every position, about 25x slower on a paragraph without figures.
-#: A digit; 百分之; or a Chinese numeral, then numerals, spaces, %, a range or 余/多, then a unit.
+#: A digit; 百分之; or a Chinese numeral, then numerals or digits, spaces, %, a range or 余/多,
+#: then a unit: it matches at the first character of every value's number.
 VALUE_HINT = re.compile(
-    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|(?<=百)分之|(?<=[{NUMERAL_CHARS}])[\s%％—\-－~～至到余多点{NUMERAL_CHARS}\d]*[{re.escape(UNIT_FIRST)}])"
+    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|(?<=百)分之|(?<=[{NUMERAL_CHARS}])[\s%％—\-－~～至到余多点.,{NUMERAL_CHARS}\d]*[{re.escape(UNIT_FIRST)}])"
 )
+#: The longest word a value may open with (不得超过).
+_PRE_MAX = max(len(w) for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE))
+
+
+def value_from(text: str) -> int | None:
+    """A position no VALUE match in `text` starts before (the first hint, less the spaces and
+    the word that may open a value), or None when none can match: re then begins its slow,
+    position-by-position scan there rather than at the start.
+
+    >>> value_from("今年以来，全国规模以上工业增加值同比增长7.5%"), value_from("坚持稳中求进") is None
+    (16, True)
+    """
+    h = VALUE_HINT.search(text)
+    if h is None:
+        return None
+    i = h.start()
+    while i and text[i - 1].isspace():
+        i -= 1
+    return max(0, i - _PRE_MAX)
 GROWTH_VERB = re.compile(
     r"(?P<narrow>(?P<rate>降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?(?P<how>收窄|缩小|减小|扩大|加深|回落|加快|放缓|提高|回升))(?:了)?\s*$"
     rf"|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"
@@ -461,7 +481,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         named = find_periods(text, ctx.anchor) or ([year_period(text)] if year_period(text) else [])
         if named:
             ctx.section_period = named[0]
-    if VALUE_HINT.search(text) is None or VALUE.search(text) is None:  # no figure in it (and the context resets anyway)
+    at = value_from(text)
+    if at is None or VALUE.search(text, at) is None:  # no figure in it (and the context resets anyway)
         return figures
     for s_off, sentence in split_sentences(text):
         target = TARGET.search(sentence) is not None
@@ -469,7 +490,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         sentence_figs: list[Figure] = []
         prev_end = 0
         clause_ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]  # one character each: end <= start means before it
-        for m in VALUE.finditer(sentence) if VALUE_HINT.search(sentence) else ():
+        for m in VALUE.finditer(sentence, at) if (at := value_from(sentence)) is not None else ():
             vf = _value_fields(m)
             if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
                 continue
