@@ -34,6 +34,24 @@ PERIOD = re.compile(
 #: A period named right after one of these is a comparison base, not the figure's period.
 #: Every period expression holds one of these; a text without any has no period.
 HINT = re.compile(r"[月季年来末底]")
+#: What a period can hold before its first 月/季/年/来/末/底, besides digits and spaces.
+_BEFORE_HINT = frozenset("今本去上当一二三四五六七八九十两份前个第半以全下—–-－~～至到")
+
+
+def period_from(text: str, hint: int) -> int:
+    """A position no PERIOD match starts before, given the first HINT at `hint`: the start of the
+    run of characters a period may hold before its hint, for re's position-by-position scan to
+    begin there.
+
+    >>> period_from("规模以上工业增加值1—2月同比增长7.0%", 12)
+    9
+    """
+    i = hint
+    while i and (text[i - 1] in _BEFORE_HINT or text[i - 1].isdecimal() or text[i - 1].isspace()):
+        i -= 1
+    return i
+
+
 BASE_PREFIX = re.compile(r"(?:比|较|与|同|由|相比|低于|高于|快于|慢于)\s*$")
 
 
@@ -134,9 +152,10 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     ['2014', '2013-Q1', '2015-Q1/2015-Q3']
     """
     out: list[Period] = []
-    if not HINT.search(text):
+    h = HINT.search(text)
+    if h is None:
         return out
-    for m in PERIOD.finditer(text):
+    for m in PERIOD.finditer(text, period_from(text, h.start())):
         if BASE_PREFIX.search(text[max(0, m.start() - 4): m.start()]):
             continue
         c = canonical(m, anchor)
