@@ -109,3 +109,12 @@ def test_parse_day_records_failures_and_keeps_going() -> None:
         ("0327_2-03.htm", "unknown_article_template"),
         ("0327_3-03.htm", "unknown_article_template"),
     ]
+
+
+def test_a_print_line_naming_no_real_day_is_ignored_not_a_crash() -> None:
+    """Found by bench/same_output.py's mutated pages: 《人民日报》(2024年13月27日…) raised ValueError
+    out of the parser; the page now parses, dated by its URL."""
+    html = render_article("G2", date(2024, 3, 27), "03", "要闻", ARTICLES[0]).replace("2024年03月27日", "2024年13月27日")
+    assert "2024年13月27日" in html
+    doc = parse_article(html.encode(), SEED_URL)
+    assert doc.pub_date == date(2024, 3, 27) and doc.page_no == "03" and doc.print_line is not None

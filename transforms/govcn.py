@@ -13,7 +13,7 @@ from transforms.encoding import decode_html
 from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.select import html_tree, strip_tags, text_of
-from transforms.text import clean
+from transforms.text import beijing_time, calendar_day, clean
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -25,7 +25,7 @@ def cn_date(text: str | None) -> date | None:
     datetime.date(2026, 9, 17)
     """
     m = _CN_DATE.search(text or "")
-    return date(*(int(x) for x in m.groups())) if m else None
+    return calendar_day(*m.groups()) if m else None
 
 
 def first_published(value: str | None) -> str | None:
@@ -34,8 +34,8 @@ def first_published(value: str | None) -> str | None:
     >>> first_published("2026-09-17-17:00:00")
     '2026-09-17T17:00:00+08:00'
     """
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})-(\d{2}:\d{2}:\d{2})", (value or "").strip())
-    return f"{m.group(1)}T{m.group(2)}+08:00" if m else None
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})-(\d{2}):(\d{2}):(\d{2})", (value or "").strip())
+    return beijing_time(*m.groups()) if m else None
 
 
 def metadata_table(tree: etree._Element) -> dict[str, str]:
@@ -120,7 +120,7 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     date_line = clean(" ".join(page.xpath(P.DATE_LINE)))
     news_time = P.NEWS_DATE.search(date_line)
     if published is None and news_time:
-        published = "{}-{}-{}T{}:{}:00+08:00".format(*news_time.groups())
+        published = beijing_time(*news_time.groups())
     pub_date = date.fromisoformat(published[:10]) if published else cn_date(meta.get("发布日期")) or cn_date(meta.get("成文日期"))
     sm = P.SOURCE_LINE.search(date_line)
     src = meta.get("来源") or (sm.group(1) if sm else None)

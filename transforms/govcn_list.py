@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from urllib.parse import urljoin
 
 from transforms import govcn_patterns as P
 from transforms.encoding import decode_html
 from transforms.select import DatedLink, html_tree, text_of
-from transforms.text import clean
+from transforms.text import calendar_day, clean
 
 
 def list_page_url(root: str, n: int) -> str:
@@ -29,6 +28,7 @@ def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> l
         m = P.LIST_DATE.search(clean(text_of(li)))
         a = li.xpath(".//a[@href]")[0]
         link = urljoin(url, a.get("href").strip())
-        if m and P.URL_KINDS["news"].search(link.split("?")[0]):
-            out.append(DatedLink(link, clean(text_of(a)), date(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+        day = calendar_day(*m.groups()) if m else None
+        if day and P.URL_KINDS["news"].search(link.split("?")[0]):
+            out.append(DatedLink(link, clean(text_of(a)), day))
     return out

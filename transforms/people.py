@@ -22,7 +22,7 @@ from transforms.select import (
     strip_tags,
     text_of,
 )
-from transforms.text import clean, split_names
+from transforms.text import beijing_time, clean, split_names
 
 SOURCE = "people"
 PUBLISHER = "人民网"
@@ -98,7 +98,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     if pages:
         meta["pages"] = " ".join(dict.fromkeys(pages))
     em = EDITORS.search(_text(page, xp["edit"]) or "")
-    published = "{}-{}-{}T{}:{}:00+08:00".format(*tm.groups()) if tm else None
+    published = beijing_time(*tm.groups()) if tm else None
     return Document(
         url=url, source=SOURCE, publisher=PUBLISHER if not printed else RP.PUBLISHER, title=title, title_tag=tag,
         pre_title=_text(page, xp["pre"]), subtitle=_text(page, xp["sub"]), byline=_text(page, xp["author"]),

@@ -10,7 +10,7 @@ from datetime import date
 from transforms import rmrb_patterns as P
 from transforms.records import Document, Paragraph
 from transforms.rmrb_article import parse_print_line, split_title_tag
-from transforms.text import clean, split_names
+from transforms.text import calendar_day, clean, split_names
 
 META = re.compile(r"^(?:发布时间|来源|时间|日期|作者|编辑|责任编辑|【字号|字号)[:：]|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}|^本报记者|^本报评论员|^新华社记者|^记者")
 DATE_IN_META = re.compile(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
@@ -57,7 +57,7 @@ def parse_text(text: str, *, url: str | None = None, source: str = "text", publi
                 byline = byline or line
             dm = DATE_IN_META.search(line)
             if dm and meta_date is None:
-                meta_date = date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
+                meta_date = calendar_day(dm.group(1), dm.group(2), dm.group(3))
             sm = SOURCE_IN_META.search(line)
             if sm and not publisher:
                 publisher = next((v for k, v in PUBLISHERS.items() if k in sm.group(1)), None)

@@ -44,12 +44,17 @@ def parse_print_line(text: str) -> tuple[date, str] | None:
     (datetime.date(2024, 3, 27), '03')
     >>> parse_print_line("《人民日报》（2024年01月07日 第 1 版）")
     (datetime.date(2024, 1, 7), '01')
+    >>> parse_print_line("《 人民日报 》( 2024年13月27日 03 版)") is None  # no such day: not a print line
+    True
     """
     m = P.PRINT_LINE.search(text)
     if not m:
         return None
     y, mo, d, page = m.groups()
-    return date(int(y), int(mo), int(d)), page.zfill(2)
+    try:
+        return date(int(y), int(mo), int(d)), page.zfill(2)
+    except ValueError:
+        return None
 
 
 def parse_article(

@@ -12,7 +12,7 @@ from w3lib.url import canonicalize_url
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleLink, LayoutPage, PageLink
 from transforms.select import css, first_text, open_page, texts
-from transforms.text import clean, split_names
+from transforms.text import calendar_day, clean, split_names
 
 _CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 
@@ -34,7 +34,7 @@ def _anchor_text(a: etree._Element) -> str:
 
 def _parse_date(text: str) -> date | None:
     m = _CN_DATE.search(text)
-    return date(*(int(x) for x in m.groups())) if m else None
+    return calendar_day(*m.groups()) if m else None
 
 
 def editors_from_item(title: str) -> list[str] | None:

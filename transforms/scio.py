@@ -22,7 +22,7 @@ from transforms.select import (
     strip_tags,
     text_of,
 )
-from transforms.text import clean
+from transforms.text import beijing_time, calendar_day, clean
 
 HOST = "www.scio.gov.cn"
 SOURCE = "scio"
@@ -72,8 +72,8 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     um = ITEM_URL.search(url)
     published = None
     if m:
-        published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4) or '00'}:{m.group(5) or '00'}:00+08:00"
+        published = beijing_time(*m.groups())
     pub_date = date.fromisoformat(published[:10]) if published else (
-        date(int(um["y"]), int(um["m"]), int(um["d"])) if um else None)
+        calendar_day(um["y"], um["m"], um["d"]) if um else None)
     return Document(url=url, source=SOURCE, publisher=PUBLISHER, title=title, pub_date=pub_date, paragraphs=paragraphs,
                     published_at=published, meta=meta, generation=meta["page_kind"])

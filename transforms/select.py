@@ -14,24 +14,27 @@ from parsel import css2xpath
 
 from transforms.encoding import decode_html
 from transforms.records import ParseFailure
-from transforms.text import clean
+from transforms.text import calendar_day, clean
 
-#: libxml2's HTML parser handing out plain elements: lxml.html's own parser looks a Python class
-#: up for every element it gives out, which on a page of big tables costs more than the parse.
+#: libxml2's HTML parser handing out plain elements: lxml.html's own parser looks a Python class up
+#: for every element it gives out, which on a page of big tables costs more than the parse.
 #: lxml serialises a parser's use across threads.
 PARSER = etree.HTMLParser()
+#: What lxml.html takes for a whole page rather than a fragment.
+WHOLE_PAGE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
 
 def html_tree(text: str) -> etree._Element:
-    """The lxml tree of a page's text (lxml.html's reading of whole pages and fragments, plain
-    elements); a page with no element at all (empty, or cut off after "<!") is an empty
-    document, so the parser says what it misses instead of lxml raising.
+    """The lxml tree of a page's text, as lxml.html reads it; a page with no element at all (empty,
+    or cut off after "<!") is an empty document, so the parser says what it misses instead of lxml
+    raising. A whole page gets plain elements; a fragment (a damaged page) goes through lxml.html's
+    own parser, whose fragment handling needs its element classes.
 
-    >>> html_tree("<!").tag, text_of(html_tree("<p>x</p>"))
-    ('html', 'x')
+    >>> html_tree("<!").tag, text_of(html_tree("<p>x</p>")), text_of(html_tree("<body>a</body><body>b</body>"))
+    ('html', 'x', 'ab')
     """
     try:
-        return lxml_html.fromstring(text or "<html/>", parser=PARSER)
+        return lxml_html.fromstring(text or "<html/>", parser=PARSER if WHOLE_PAGE.match(text or "<html/>") else None)
     except (etree.ParserError, ValueError):
         return lxml_html.fromstring("<html/>", parser=PARSER)
 
@@ -190,7 +193,8 @@ def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_
     for a in tree.xpath("//a[@href]"):
         link = urljoin(url, a.get("href").strip())
         m = pattern.search(link)
-        if m and link not in seen:
+        day = calendar_day(m["y"], m["m"], m["d"]) if m else None
+        if day and link not in seen:
             seen.add(link)
-            out.append(DatedLink(link, clean(a.get("title") or text_of(a)), date(int(m["y"]), int(m["m"]), int(m["d"]))))
+            out.append(DatedLink(link, clean(a.get("title") or text_of(a)), day))
     return out

@@ -5,14 +5,13 @@ ParseFailure('blocked_anti_bot'), never content."""
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
 from transforms.select import class_xpath, html_tree, strip_tags, text_of
-from transforms.text import clean
+from transforms.text import beijing_time, calendar_day, clean
 
 SOURCE = "stats"
 PUBLISHER = "国家统计局"
@@ -49,8 +48,8 @@ def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Docum
     published = None
     pub_date = None
     if m:
-        pub_date = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        published = f"{m.group(1)}-{m.group(2)}-{m.group(3)}T{m.group(4) or '00'}:{m.group(5) or '00'}:00+08:00"
+        pub_date = calendar_day(m.group(1), m.group(2), m.group(3))
+        published = beijing_time(*m.groups()) if pub_date else None
     paragraphs = body_blocks(roots[0])
     if not paragraphs:
         raise ParseFailure("empty_body", "the release body holds no text")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 
 def clean(text: str | None) -> str:
@@ -12,6 +13,32 @@ def clean(text: str | None) -> str:
     '本报北京3月26日电 记者 张三'
     """
     return " ".join((text or "").split())  # str.split's whitespace is the regex's \s (U+3000, NBSP included), 5x faster
+
+
+def calendar_day(y: str | int, m: str | int, d: str | int) -> date | None:
+    """The day the numbers name, or None when they name none (a damaged page: 2024年13月27日).
+
+    >>> calendar_day("2024", "03", "27"), calendar_day(2024, 13, 27), calendar_day("0000", 1, 1)
+    (datetime.date(2024, 3, 27), None, None)
+    """
+    try:
+        return date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def beijing_time(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None, ss: str | None = None) -> str | None:
+    """ISO 8601 in Beijing time from the pieces a page prints, or None when they name no moment.
+
+    >>> beijing_time("2024", "03", "27", "10", "05"), beijing_time("2024", "03", "27", "25", "00")
+    ('2024-03-27T10:05:00+08:00', None)
+    """
+    text = f"{y}-{m}-{d}T{hh or '00'}:{mm or '00'}:{ss or '00'}+08:00"
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 def split_names(text: str) -> list[str]:

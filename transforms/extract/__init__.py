@@ -23,6 +23,7 @@ from transforms.extract.speakers import (
 )
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
+from transforms.text import calendar_day
 
 EXTRACTOR_VERSION = "facts-1"
 ROSTER_LINE = re.compile(r"^\s*(?:发布人|出席人|嘉宾|主持人)\s*[:：]")
@@ -125,7 +126,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     anchor = doc.pub_date
     if anchor is None:
         ym = year_period(" ".join([doc.title] + [p.text for p in paragraphs[:3]]))
-        anchor = date(int(ym.canonical), 12, 31) if ym else (today or date.today())
+        anchor = (calendar_day(ym.canonical, 12, 31) if ym else None) or today or date.today()
         result.problems.append(f"no_pub_date: periods anchored to {anchor}")
     body_texts = [p.text for p in paragraphs if p.kind != "table_row"]
     result.event = find_event(body_texts, anchor) or event_from_title(doc.title, doc.pub_date)

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from transforms.extract import lexicon as L
-from transforms.extract.numerals import CHINESE, NUMBER, NUMERAL_CHARS, clean_float, to_number
+from transforms.extract.numerals import (
+    CHINESE,
+    NUMBER,
+    NUMERAL_CHARS,
+    clean_float,
+    to_number,
+)
 from transforms.extract.periods import (
     Period,
     base_period,
