@@ -85,11 +85,9 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     for i in order:
         f = figures[i]
         dup = False
-        bucket = buckets.setdefault((f.value_base, f.unit), [])
+        # one bucket per value, unit, period, basis, sign and kind: only those can be one fact
+        bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"), [])
         for k in bucket:
-            if (k.value_base, k.unit, k.period, k.basis, k.direction or "", k.category == "discourse_count") != (
-                f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"):
-                continue
             a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
             b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
             if a == b or a in b or b in a or _dice(a, b) >= 0.7:

@@ -138,6 +138,10 @@ ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
 IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
 APPROX_WORD = re.compile(r"左右|余|多")
 DIGITS_ONLY = re.compile(r"\d+")
+#: A list of values going on: 增长14.4%、9.6%.
+LIST_GOES_ON = re.compile(r"[、和及]\s*$")
+#: Units that count things (3个, 2万家).
+COUNTED_BY = frozenset(L.COUNT_CLASSIFIERS) | {"万家", "亿个", "万个"}
 #: A level that is a change: 比上年减产120亿公斤.
 CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增)\s*$")
 LAST_YEAR = re.compile(r"去年|上年")
@@ -385,25 +389,26 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
 
 
 def _value_fields(m: re.Match[str]) -> dict | None:
-    if m.group("pcn"):
-        v = to_number(m.group("pcn"))
+    g = m.groupdict()
+    if g["pcn"]:
+        v = to_number(g["pcn"])
         unit, unit_text, scale = "pct", "百分之", 1
         v2 = None
-        post = m.group("pcn_post") or m.group("post")
+        post = g["pcn_post"] or g["post"]
     else:
-        v = to_number(m.group("num"))
-        unit_text = m.group("unit")
+        v = to_number(g["num"])
+        unit_text = g["unit"]
         unit, scale = parse_unit(unit_text)
-        v2 = to_number(m.group("num2")) if m.group("num2") else None
-        post = m.group("post")
+        v2 = to_number(g["num2"]) if g["num2"] else None
+        post = g["post"]
     if v is None:
         return None
-    pre = m.group("pre") or ""
-    approx = True if (pre in L.APPROX_BEFORE or m.group("more") or post == "左右"
-                      or (m.group("pcn") and APPROX_WORD.search(m.group(0)))) else None
+    pre = g["pre"] or ""
+    approx = True if (pre in L.APPROX_BEFORE or g["more"] or post == "左右"
+                      or (g["pcn"] and APPROX_WORD.search(m.group(0)))) else None
     bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
     out = {"value": v, "unit": unit, "unit_text": unit_text, "scale": scale, "value_base": clean_float(v * scale),
-           "approx": approx, "bound": bound, "value_text": m.group("pcn") or m.group("num")}
+           "approx": approx, "bound": bound, "value_text": g["pcn"] or g["num"]}
     if v2 is not None:
         out.update(value_low=v, value_high=v2)
     return out
@@ -505,8 +510,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             left = sentence[clause_start: m.start()]
             if left.startswith(("、", "和", "及")) and sentence_figs:
                 left = left.lstrip("、和及")
-            if not left.strip() and sentence_figs and sentence_figs[-1].unit == vf["unit"] and re.search(
-                    r"[、和及]\s*$", sentence[max(0, m.start() - 3):m.start()]):  # "增长14.4%、9.6%": the list goes on
+            if not left.strip() and sentence_figs and sentence_figs[-1].unit == vf["unit"] and LIST_GOES_ON.search(
+                    sentence[max(0, m.start() - 3):m.start()]):  # "增长14.4%、9.6%": the list goes on
                 prev = sentence_figs[-1]
                 category, direction, dword = prev.category, prev.direction, prev.direction_text
             else:
@@ -525,7 +530,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 continue  # 三次产业, 两次: words, not frequencies
             if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
                 category, full = "count", clean_indicator(left) + tail_ind
-            elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in L.COUNT_CLASSIFIERS | {"万家", "亿个", "万个"}:
+            elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in COUNTED_BY:
                 if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (
                         CHINESE_RE.fullmatch(m.group("num") or "") and vf["value"] < 10):
                     # 3个方面, 两个确保, 三种途径: structure of the text, not data

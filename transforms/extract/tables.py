@@ -84,7 +84,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     introduced: tuple[str | None, str | None] | None = None  # _context_indicator, read once when a column needs it
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
-        is_value = [_is_value(c) for c in cells]
+        is_value = [c in EMPTY or NUMERIC.fullmatch(c) is not None for c in cells]  # _is_value of stripped cells
         if not any(v and c not in EMPTY for v, c in zip(is_value, cells)):  # a header row
             specs = [c for c in (column(x) for x in cells) if c]
             if specs:
