@@ -18,6 +18,7 @@ from transforms.records import Document, ParseFailure
 from transforms.rmrb_article import parse_article
 from transforms.scio import parse_scio
 from transforms.stats import parse_stats
+from transforms.text import calendar_day
 
 #: Page parsers by source; sources without one are read by the generic HTML reader.
 PAGE_PARSERS = {"govcn": parse_govcn, "stats": parse_stats, "people": parse_people, "scio": parse_scio}
@@ -33,7 +34,7 @@ SOURCES_BY_HOST = {"paper.people.com.cn": "rmrb", "people.com.cn": "people", "ww
 def page_date(html_text: str) -> date | None:
     """The publication date a page declares (meta publishdate, 发布时间/发布日期)."""
     m = PAGE_DATE.search(html_text)
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    return calendar_day(m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def source_of(url: str | None) -> str:

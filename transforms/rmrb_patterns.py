@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from transforms.text import calendar_day
+
 HOST = "paper.people.com.cn"
 BASE = f"http://{HOST}"
 PUBLISHER = "人民日报"
@@ -61,18 +63,22 @@ def classify_url(url: str) -> tuple[str, date | None, str | None]:
     ('article', datetime.date(2024, 3, 27), '03')
     >>> classify_url("http://paper.people.com.cn/rmrb/pc/layout/202412/25/node_20.html")
     ('layout', datetime.date(2024, 12, 25), '20')
+    >>> classify_url("http://paper.people.com.cn/rmrb/pc/layout/202413/25/node_20.html")  # no such day
+    ('other', None, None)
     """
     path = url.split("?", 1)[0]
     for name, pat in URL_PATTERNS.items():
         m = pat.search(path)
         if not m:
             continue
-        y, mo, d = (int(x) for x in m.group(1, 2, 3))
+        day = calendar_day(*m.group(1, 2, 3))
+        if day is None:
+            continue
         kind = name.split("_", 1)[1]
         page = m.group(4) if name == "pc_layout" or name == "html_layout" else None
         if name == "html_article":
             page = m.group(6)
-        return kind, date(y, mo, d), page
+        return kind, day, page
     return "other", None, None
 
 
