@@ -13,19 +13,7 @@ from transforms.encoding import decode_html
 from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.select import html_tree, strip_tags, text_of
-from transforms.text import beijing_time, calendar_day, clean
-
-_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-
-
-def cn_date(text: str | None) -> date | None:
-    """'2026年09月17日' → date.
-
-    >>> cn_date("2026年09月17日")
-    datetime.date(2026, 9, 17)
-    """
-    m = _CN_DATE.search(text or "")
-    return calendar_day(*m.groups()) if m else None
+from transforms.text import beijing_time, clean, cn_date
 
 
 def first_published(value: str | None) -> str | None:

@@ -9,7 +9,7 @@ from lxml import etree
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleHint, Document, Paragraph, ParseFailure
 from transforms.select import css, first_text, open_page, texts
-from transforms.text import clean, split_names
+from transforms.text import calendar_day, clean, split_names
 
 #: Paragraphs of the body, leaving out the captions of embedded image tables.
 _BODY_PARAGRAPHS = etree.XPath(".//p[not(ancestor::table[contains(concat(' ', @class, ' '), ' pci_c ')])]")
@@ -51,10 +51,8 @@ def parse_print_line(text: str) -> tuple[date, str] | None:
     if not m:
         return None
     y, mo, d, page = m.groups()
-    try:
-        return date(int(y), int(mo), int(d)), page.zfill(2)
-    except ValueError:
-        return None
+    day = calendar_day(y, mo, d)
+    return (day, page.zfill(2)) if day else None
 
 
 def parse_article(

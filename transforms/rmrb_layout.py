@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -12,9 +11,7 @@ from w3lib.url import canonicalize_url
 from transforms import rmrb_patterns as P
 from transforms.records import ArticleLink, LayoutPage, PageLink
 from transforms.select import css, first_text, open_page, texts
-from transforms.text import calendar_day, clean, split_names
-
-_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+from transforms.text import clean, cn_date, split_names
 
 
 def _generation(url: str, family: str) -> str:
@@ -30,11 +27,6 @@ def _anchor_text(a: etree._Element) -> str:
     if m:
         return clean(re.sub(r"<br\s*/?>", " ", m.group(1)))
     return clean(raw)
-
-
-def _parse_date(text: str) -> date | None:
-    m = _CN_DATE.search(text)
-    return calendar_day(*m.groups()) if m else None
 
 
 def editors_from_item(title: str) -> list[str] | None:
@@ -110,7 +102,7 @@ def parse_layout(body: bytes, url: str, content_type: str | None = None) -> Layo
     if page_name is None:
         page_name = next((p.page_name for p in pages if p.page_no == page_no), None)
 
-    issue_date = url_day or _parse_date(first_text(root, sel["date"]) or "")
+    issue_date = url_day or cn_date(first_text(root, sel["date"]))
     pdf_links = css(sel["pdf"])(root)
     pdf = pdf_links[0].get("href") if pdf_links else None
     return LayoutPage(

@@ -27,6 +27,19 @@ def calendar_day(y: str | int, m: str | int, d: str | int) -> date | None:
         return None
 
 
+_CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def cn_date(text: str | None) -> date | None:
+    """The first '2026年09月17日' in a text, as a date (None when there is none, or no such day).
+
+    >>> cn_date("人民日报 2026年09月17日 星期四"), cn_date("2026年13月17日")
+    (datetime.date(2026, 9, 17), None)
+    """
+    m = _CN_DATE.search(text or "")
+    return calendar_day(*m.groups()) if m else None
+
+
 def beijing_time(y: str, m: str, d: str, hh: str | None = None, mm: str | None = None, ss: str | None = None) -> str | None:
     """ISO 8601 in Beijing time from the pieces a page prints, or None when they name no moment.
 

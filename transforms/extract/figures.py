@@ -55,6 +55,7 @@ def _trie(words: list[str]) -> str:
 
     return emit(tree)
 
+
 VALUE = re.compile(
     r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
@@ -89,6 +90,8 @@ def value_from(text: str) -> int | None:
     while i and text[i - 1].isspace():
         i -= 1
     return max(0, i - _PRE_MAX)
+
+
 GROWTH_VERB = re.compile(
     r"(?P<narrow>(?P<rate>降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?(?P<how>收窄|缩小|减小|扩大|加深|回落|加快|放缓|提高|回升))(?:了)?\s*$"
     rf"|(?P<verb>{_ALT([*L.UP_VERBS, *L.DOWN_VERBS])})(?:了|为|到|至)?\s*$"

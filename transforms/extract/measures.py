@@ -127,8 +127,9 @@ def pledge_clauses(sentence: str) -> list[str]:
     m = WILL.search(sentence)
     if not m:
         return []
-    clauses = [c.strip() for c in CLAUSE_END.split(sentence[m.end():])]
-    first = CLAUSE_END.split(sentence[m.end():])[0]
+    parts = CLAUSE_END.split(sentence[m.end():])
+    clauses = [c.strip() for c in parts]
+    first = parts[0]
     out = [c for c in clauses[1:] if PLEDGE_CLAUSE.match(c)]
     if PLEDGE_CLAUSE.match(first.strip()):
         out.insert(0, first.strip())

@@ -31,7 +31,6 @@ PERIOD = re.compile(
     + r"|(?P<full>全年)"
     + r")"
 )
-#: A period named right after one of these is a comparison base, not the figure's period.
 #: Every period expression holds one of these; a text without any has no period.
 HINT = re.compile(r"[月季年来末底]")
 #: What a period can hold before its first 月/季/年/来/末/底, besides digits and spaces.
@@ -52,6 +51,7 @@ def period_from(text: str, hint: int) -> int:
     return i
 
 
+#: A period named right after one of these is a comparison base, not the figure's period.
 BASE_PREFIX = re.compile(r"(?:比|较|与|同|由|相比|低于|高于|快于|慢于)\s*$")
 
 
