@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -94,6 +95,35 @@ FRAGMENTS = [b"<", b">", b"</div>", b"<p>", b"</p>", b"<table><tr><td>", b"<h1>"
              '<meta charset="gb2312">'.encode(), "&#x".encode(), "&nbsp;".encode()]
 
 
+#: Ways a page is damaged: cut off, a span deleted or doubled, a byte changed, bytes or a fragment
+#: put in, a span moved.
+KINDS = ["truncate", "delete", "double", "flip", "insert", "fragment", "swap"]
+
+
+def apply_mutation(body: bytearray, kind: str, i: int, j: int, value: Any = None) -> None:
+    """One mutation of `body` in place, at i (to j): `value` is the byte of a flip, the bytes of an
+    insert or a fragment, the place a swap moves the span to.
+
+    >>> b = bytearray(b"abcdef"); apply_mutation(b, "swap", 0, 2, 9); bytes(b)
+    b'cdefab'
+    """
+    if kind == "truncate":
+        del body[i:]
+    elif kind == "delete":
+        del body[i:j]
+    elif kind == "double":
+        body[i:i] = body[i:j]
+    elif kind == "flip" and body:
+        body[i] = value
+    elif kind in ("insert", "fragment"):
+        body[i:i] = value
+    elif kind == "swap" and j > i:
+        chunk = bytes(body[i:j])
+        del body[i:j]
+        k = min(value, len(body))
+        body[k:k] = chunk
+
+
 @st.composite
 def mutated(draw: st.DrawFn, pool: list[Seed]) -> tuple[Seed, bytes]:
     seed = draw(st.sampled_from(pool))
@@ -102,24 +132,10 @@ def mutated(draw: st.DrawFn, pool: list[Seed]) -> tuple[Seed, bytes]:
         n = len(body)
         i = draw(st.integers(0, max(n - 1, 0)))
         j = draw(st.integers(i, min(n, i + 2000)))
-        kind = draw(st.sampled_from(["truncate", "delete", "double", "flip", "insert", "fragment", "swap"]))
-        if kind == "truncate":
-            del body[i:]
-        elif kind == "delete":
-            del body[i:j]
-        elif kind == "double":
-            body[i:i] = body[i:j]
-        elif kind == "flip" and n:
-            body[i] = draw(st.integers(0, 255))
-        elif kind == "insert":
-            body[i:i] = draw(st.binary(min_size=1, max_size=16))
-        elif kind == "fragment":
-            body[i:i] = draw(st.sampled_from(FRAGMENTS))
-        elif kind == "swap" and j > i:
-            k = draw(st.integers(0, max(n - 1, 0)))
-            chunk = bytes(body[i:j])
-            del body[i:j]
-            body[min(k, len(body)):min(k, len(body))] = chunk
+        kind = draw(st.sampled_from(KINDS))
+        value = {"flip": st.integers(0, 255), "insert": st.binary(min_size=1, max_size=16),
+                 "fragment": st.sampled_from(FRAGMENTS), "swap": st.integers(0, max(n - 1, 0))}.get(kind)
+        apply_mutation(body, kind, i, j, draw(value) if value is not None else None)
     return seed, bytes(body)
 
 

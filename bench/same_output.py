@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extraction import documents, read_document  # noqa: E402
-from bench.fuzz import FRAGMENTS, seeds  # noqa: E402
+from bench.fuzz import FRAGMENTS, KINDS, apply_mutation, seeds  # noqa: E402
 from pressroom.samplesite import SAMPLE_SITE  # noqa: E402
 from transforms.extract import extract  # noqa: E402
 from transforms.records import ParseFailure  # noqa: E402
@@ -44,22 +44,16 @@ def outcome(parser, body: bytes, url: str, content_type: str | None) -> Any:  # 
 
 
 def mutate(body: bytes, rng: random.Random) -> bytes:
+    """A page damaged in one to four of bench/fuzz.py's ways, by a fixed random sequence."""
     out = bytearray(body)
     for _ in range(rng.randint(1, 4)):
         n = len(out)
         i = rng.randrange(max(n, 1))
         j = min(n, i + rng.randint(0, 2000))
-        kind = rng.choice(["truncate", "delete", "double", "fragment", "flip"])
-        if kind == "truncate":
-            del out[i:]
-        elif kind == "delete":
-            del out[i:j]
-        elif kind == "double":
-            out[i:i] = out[i:j]
-        elif kind == "fragment":
-            out[i:i] = rng.choice(FRAGMENTS)
-        elif kind == "flip" and n:
-            out[i] = rng.randrange(256)
+        kind = rng.choice(KINDS)
+        value = {"flip": lambda: rng.randrange(256), "insert": lambda: rng.randbytes(rng.randint(1, 16)),
+                 "fragment": lambda: rng.choice(FRAGMENTS), "swap": lambda: rng.randrange(max(n, 1))}.get(kind, lambda: None)()
+        apply_mutation(out, kind, i, j, value)
     return bytes(out)
 
 
