@@ -18,8 +18,9 @@ from transforms.text import calendar_day, clean
 
 #: libxml2's HTML parser handing out plain elements: lxml.html's own parser looks a Python class up
 #: for every element it gives out, which on a page of big tables costs more than the parse.
-#: lxml serialises a parser's use across threads.
-PARSER = etree.HTMLParser()
+#: lxml serialises a parser's use across threads. collect_ids=False: libxml2 keeps no table of the
+#: id attributes (nothing here asks for id(); 15 % of the parse of a page of big tables).
+PARSER = etree.HTMLParser(collect_ids=False)
 #: What lxml.html takes for a whole page rather than a fragment.
 WHOLE_PAGE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
@@ -122,8 +123,9 @@ def texts(el: etree._Element, query: str = "::text") -> list[str]:
     return [str(t) for t in css(query)(el)]
 
 
-#: parsel's reading of a page: recovering HTML parser, UTF-8 bytes, large documents allowed
-_SELECTOR_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)
+#: parsel's reading of a page: recovering HTML parser, UTF-8 bytes, large documents allowed (and, as
+#: PARSER, no id table)
+_SELECTOR_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True, collect_ids=False)
 
 
 def document_root(text: str) -> etree._Element:
