@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from w3lib.encoding import (
     html_body_declared_encoding,
@@ -11,6 +13,40 @@ from w3lib.encoding import (
     http_content_type_encoding,
     read_bom,
 )
+
+
+class DecodedPage(NamedTuple):
+    encoding: str
+    text: str
+    #: the bytes themselves when `text` is exactly their UTF-8 reading (no BOM, nothing replaced
+    #: or removed): libxml2 reads those faster than the text
+    utf8: bytes | None
+
+
+def decode_page(body: bytes, content_type: str | None = None) -> DecodedPage:
+    """decode_html's (encoding, text), and the bytes when the text is exactly their UTF-8 reading.
+
+    >>> decode_page("<p>人民日报</p>".encode()).utf8 is not None, decode_page(b"<p>\\xff</p>").utf8
+    (True, None)
+    """
+    exact = False
+    if _header_encoding(content_type) == "cp1252" and not body[:20000].isascii():
+        # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
+        # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
+        # bytes, decide
+        content_type = None
+    if declared_encoding(body, content_type) in GB_FAMILY and _is_utf8(body):
+        # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
+        # real GB bytes of Chinese text are practically never valid UTF-8
+        encoding, text = "utf-8", body.decode("utf-8")
+        exact = True
+    else:
+        encoding, text = html_to_unicode(content_type, body)
+        exact = encoding in ("utf-8", "utf8") and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text  # utf8: w3lib's default
+    if len(body.translate(None, CONTROL_BYTES)) != len(body):  # rare: a C translate tells, the regex is slow
+        text = CONTROL.sub("", text)
+        exact = False
+    return DecodedPage(encoding, text, body if exact else None)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:
@@ -27,20 +63,8 @@ def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]
     >>> decode_html(b"<p>a" + bytes([1]) + b"b" + bytes([0]) + b"</p>", "text/html; charset=utf-8")
     ('utf-8', '<p>ab</p>')
     """
-    if _header_encoding(content_type) == "cp1252" and not body[:20000].isascii():
-        # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
-        # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
-        # bytes, decide
-        content_type = None
-    if declared_encoding(body, content_type) in GB_FAMILY and _is_utf8(body):
-        # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
-        # real GB bytes of Chinese text are practically never valid UTF-8
-        encoding, text = "utf-8", body.decode("utf-8")
-    else:
-        encoding, text = html_to_unicode(content_type, body)
-    if len(body.translate(None, CONTROL_BYTES)) != len(body):  # rare: a C translate tells, the regex is slow
-        text = CONTROL.sub("", text)
-    return encoding, text
+    page = decode_page(body, content_type)
+    return page.encoding, page.text
 
 
 #: w3lib's reading of a Content-Type header, kept per header: a site sends the same few.
@@ -49,7 +73,7 @@ GB_FAMILY = {"gb18030", "gbk", "gb2312", "cp936"}
 #: C0 controls but tab and line ends, and DEL: never text in HTML, and lxml refuses them in names
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 #: The same as bytes: in UTF-8 and the GB encodings they never occur inside a multi-byte character
-CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 def declared_encoding(body: bytes, content_type: str | None = None) -> str | None:

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.encoding import decode_html
-from transforms.select import class_xpath, drop_tree, html_tree, id_xpath, text_of
+from transforms.select import class_xpath, drop_tree, id_xpath, page_tree, text_of
 from transforms.text import clean
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "li", "title"}
@@ -27,8 +26,7 @@ def _xpath(selector: str) -> str:
 
 def html_to_text(body: bytes, content_type: str | None = None) -> str:
     """Title line, then the main content's blocks, one per line."""
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    _, tree = page_tree(body, content_type)
     for bad in tree.xpath("|".join(f"//{t}" for t in SKIP)):  # xpath reaches every <html> lxml made of a broken page
         drop_tree(bad)
     title = ""

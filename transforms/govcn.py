@@ -9,10 +9,9 @@ from datetime import date
 from lxml import etree
 
 from transforms import govcn_patterns as P
-from transforms.encoding import decode_html
 from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
-from transforms.select import html_tree, strip_tags, text_of
+from transforms.select import html_tree, page_tree, strip_tags, text_of
 from transforms.text import beijing_time, clean, cn_date
 
 
@@ -88,8 +87,7 @@ def body_blocks(root: etree._Element) -> list[Paragraph]:
 
 def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A www.gov.cn policy or news page. Raises ParseFailure when no body container is found."""
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    _, tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     page = PageIndex(tree)
     root = next((found[0] for xp in P.BODY if (found := page.xpath(xp))), None)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from urllib.parse import urljoin
 
 from transforms import govcn_patterns as P
-from transforms.encoding import decode_html
-from transforms.select import DatedLink, html_tree, text_of
+from transforms.select import DatedLink, page_tree, text_of
 from transforms.text import calendar_day, clean
 
 
@@ -21,8 +20,7 @@ def list_page_url(root: str, n: int) -> str:
 
 def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """Items of a list page: an <li> holding a link to a news page and a YYYY-MM-DD date."""
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    _, tree = page_tree(body, content_type)
     out: list[DatedLink] = []
     for li in tree.xpath("//li[.//a[@href]]"):
         m = P.LIST_DATE.search(clean(text_of(li)))

@@ -10,15 +10,14 @@ from datetime import date
 from urllib.parse import urljoin
 
 from transforms import rmrb_patterns as RP
-from transforms.encoding import decode_html
 from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
 from transforms.rmrb_article import parse_print_line, split_title_tag
 from transforms.select import (
     class_xpath,
     drop_tree,
-    html_tree,
     id_xpath,
+    page_tree,
     strip_tags,
     text_of,
 )
@@ -54,8 +53,7 @@ def _text(page: PageIndex, xp: str) -> str | None:
 
 def parse_people(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    _, tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     for bad in tree.xpath(class_xpath("otitle", "section-common-share-wrap")):
         drop_tree(bad)

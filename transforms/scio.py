@@ -9,16 +9,15 @@ import re
 from datetime import date
 from urllib.parse import urljoin
 
-from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
 from transforms.select import (
     DatedLink,
     class_xpath,
-    html_tree,
     id_xpath,
     links_dated_by_url,
+    page_tree,
     strip_tags,
     text_of,
 )
@@ -51,8 +50,7 @@ def parse_list(body: bytes, url: str) -> list[DatedLink]:
 def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A conference page or its transcript. meta['transcript'] links the transcript when the page
     has one; meta['page_kind'] is conference or transcript."""
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    _, tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     page = PageIndex(tree)
     root = next((f[0] for xp in BODY if (f := page.xpath(xp))), None)

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
-from transforms.select import class_xpath, html_tree, strip_tags, text_of
+from transforms.select import class_xpath, page_tree, strip_tags, text_of
 from transforms.text import beijing_time, calendar_day, clean
 
 SOURCE = "stats"
@@ -30,8 +29,7 @@ CHALLENGE = re.compile(r"wzws|WZWS|请开启JavaScript|Please enable JavaScript|
 
 
 def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Document:
-    _, text = decode_html(body, content_type)
-    tree = html_tree(text)
+    text, tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")  # a challenge's script is still in `text` for the check below
     page = PageIndex(tree)
     for name, (title_xp, line_xp, body_xp) in TEMPLATES.items():

@@ -30,14 +30,14 @@ from transforms.extract.units import UNIT, UNIT_FIRST, parse_unit
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
 
-def _trie(words: list[str]) -> str:
-    """The words as one regex that branches a character at a time, so that re tries a handful of
-    first characters instead of every word in turn. It matches the same strings as _ALT(words),
-    but, words sharing a prefix, may prefer another word at a position: use it only where the
-    span matters, not which word filled it.
+def _trie_arms(words: list[str]) -> list[str]:
+    """The words as regex branches, one per first character, each branching a character at a time
+    after it, so that re tries a handful of first characters instead of every word in turn. Joined
+    with "|", they match the same strings as _ALT(words) but, words sharing a prefix, may prefer
+    another word at a position: use them only where the span matters, not which word filled it.
 
-    >>> _trie(["同比", "同期", "环比", "了"])
-    '(?:了|同(?:期|比)|环比)'
+    >>> _trie_arms(["同比", "同期", "环比", "了"])
+    ['了', '同(?:期|比)', '环比']
     """
     tree: dict[str, dict] = {}
     for w in words:
@@ -53,7 +53,7 @@ def _trie(words: list[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return emit(tree)
+    return [re.escape(ch) + emit(sub) for ch, sub in sorted(tree.items()) if ch]
 
 
 VALUE = re.compile(
@@ -114,17 +114,19 @@ LEADING_NOISE = re.compile(
     r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉)\s*[，,：:]?\s*"
 )
 #: Words a figure's indicator never ends with. Only the span of a match counts (it is cut off), so
-#: the words go in as a trie.
-TRAILING_NOISE = re.compile(
-    r"(?:"
-    + _trie([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
-            "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
-            "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
-            *L.TRAILING_WORDS])
-    + r"|比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期)"
-    + r"|(?:" + _ALT(L.COMPARE_WORDS) + r")[^，,。；]{0,8}"
-    + r"|连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年))+\s*$"
-)
+#: the words go in as a trie. Every branch opens with a literal character and the repeat is
+#: written out once (X+ as XX*): re then finds the positions a match can start at in a tight scan
+#: of those characters instead of trying the pattern at every position.
+_NOISE_WORD = "|".join([
+    *_trie_arms([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
+                 "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
+                 "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
+                 *L.TRAILING_WORDS]),
+    r"比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期)",
+    *(re.escape(w) + r"[^，,。；]{0,8}" for w in L.COMPARE_WORDS),
+    r"连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年)",
+])
+TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
 COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
 
@@ -311,7 +313,7 @@ def _direction(word: str | None) -> str | None:
         return L.NARROWING[word]
     if word in L.FLAT_VERBS:
         return "flat"
-    if any(word.startswith(v) for v in L.DOWN_VERBS):
+    if word.startswith(L.DOWN_VERBS):
         return "down"
     return "up"
 
@@ -523,19 +525,21 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 continue
             right = sentence[m.end():m.end() + 60]
             full = "" if dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅") else clean_indicator(left)
-            tail_ind = _count_indicator(right)
-            if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
-                tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
-                if CHINESE_RE.fullmatch(m.group("num") or ""):
-                    continue
+            chinese_num = CHINESE_RE.fullmatch(m.group("num") or "") is not None
+            tail_ind = ""  # what a count counts, named after it: read only where it is used below
+            if category == "level" or chinese_num or vf["unit_text"] == "次":
+                tail_ind = _count_indicator(right)
+                if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
+                    tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
+                    if chinese_num:
+                        continue
             prev_end = m.end()
             if vf["unit_text"] == "次" and not DIGITS_ONLY.fullmatch(m.group("num") or ""):
                 continue  # 三次产业, 两次: words, not frequencies
             if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
                 category, full = "count", clean_indicator(left) + tail_ind
             elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in COUNTED_BY:
-                if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (
-                        CHINESE_RE.fullmatch(m.group("num") or "") and vf["value"] < 10):
+                if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (chinese_num and vf["value"] < 10):
                     # 3个方面, 两个确保, 三种途径: structure of the text, not data
                     category = "discourse_count"
                     full = tail_ind or right[:2]
@@ -570,13 +574,15 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     dword = dm.group(0)
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
             before = [p for p in periods if p.end <= m.start()]
-            year = year_period(sentence[: m.start()])
-            segment_start = max(sentence.rfind("；", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
-            since = since_period(sentence[segment_start: m.start()], ctx.anchor, ctx.as_of) if not before else None
-            if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sentence_figs):
-                since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
-            period = before[-1] if before else (since or (periods[0] if periods else (
-                year or ctx.period or ctx.section_period or ctx.default_period)))
+            if before:
+                period = before[-1]
+            else:
+                segment_start = max(sentence.rfind("；", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
+                since = since_period(sentence[segment_start: m.start()], ctx.anchor, ctx.as_of)
+                if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sentence_figs):
+                    since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
+                period = since or (periods[0] if periods else (
+                    year_period(sentence[: m.start()]) or ctx.period or ctx.section_period or ctx.default_period))
             tm = CARRIED_FROM.search(left) if "由" in left else None
             carried = tm is not None and TRANSITION_AFTER.match(sentence, m.end()) is not None
             if carried:
