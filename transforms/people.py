@@ -16,7 +16,6 @@ from transforms.rmrb_article import parse_print_line, split_title_tag
 from transforms.select import (
     class_xpath,
     drop_tree,
-    id_xpath,
     page_tree,
     strip_tags,
     text_of,
@@ -34,7 +33,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
                "body": '//div[contains(@class,"rm_txt_con")]', "edit": '//div[contains(@class,"edit")]'},
     "2016wb": {"title": '//div[contains(@class,"text_title")]//h1', "pre": '//div[contains(@class,"text_title")]//h3',
                "sub": '//div[contains(@class,"text_title")]//h4', "author": '//div[contains(@class,"text_title")]//p[contains(@class,"author")]',
-               "line": '//div[contains(@class,"box01")]/div[contains(@class,"fl")]', "body": id_xpath("rwb_zw"),
+               "line": '//div[contains(@class,"box01")]/div[contains(@class,"fl")]', "body": '//div[@id="rwb_zw"]',
                "edit": '//div[contains(@class,"edit")]'},
     "health": {"title": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h2',
                "pre": '//div[contains(@class,"articleCont")]//div[contains(@class,"title")]//h4',
@@ -79,7 +78,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
         paragraphs.append(Paragraph(t, "subheading" if short and p.xpath(".//strong|.//b") else "body"))
     if not paragraphs:
         raise ParseFailure("empty_body", "the article body holds no paragraph")
-    print_line = print_line or _text(page, id_xpath("paper_num"))
+    print_line = print_line or _text(page, '//span[@id="paper_num"]')
     printed = parse_print_line(print_line) if print_line and RP.PRINT_LINE.search(print_line) else None
     line_el = page.xpath(xp["line"])
     line = clean(text_of(line_el[0])) if line_el else ""

@@ -394,26 +394,24 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
 
 
 def _value_fields(m: re.Match[str]) -> dict | None:
-    g = m.groupdict()
-    if g["pcn"]:
-        v = to_number(g["pcn"])
+    pre, pcn, pcn_post, num, num2, more, unit_text, post = m.groups()  # VALUE's groups, in order
+    if pcn:
+        v = to_number(pcn)
         unit, unit_text, scale = "pct", "百分之", 1
         v2 = None
-        post = g["pcn_post"] or g["post"]
+        post = pcn_post or post
     else:
-        v = to_number(g["num"])
-        unit_text = g["unit"]
+        v = to_number(num)
         unit, scale = parse_unit(unit_text)
-        v2 = to_number(g["num2"]) if g["num2"] else None
-        post = g["post"]
+        v2 = to_number(num2) if num2 else None
     if v is None:
         return None
-    pre = g["pre"] or ""
-    approx = True if (pre in L.APPROX_BEFORE or g["more"] or post == "左右"
-                      or (g["pcn"] and APPROX_WORD.search(m.group(0)))) else None
+    pre = pre or ""
+    approx = True if (pre in L.APPROX_BEFORE or more or post == "左右"
+                      or (pcn and APPROX_WORD.search(m.group(0)))) else None
     bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
     out = {"value": v, "unit": unit, "unit_text": unit_text, "scale": scale, "value_base": clean_float(v * scale),
-           "approx": approx, "bound": bound, "value_text": g["pcn"] or g["num"]}
+           "approx": approx, "bound": bound, "value_text": pcn or num}
     if v2 is not None:
         out.update(value_low=v, value_high=v2)
     return out
@@ -506,40 +504,45 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         sentence_figs: list[Figure] = []
         prev_end = 0
         clause_ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]  # one character each: end <= start means before it
+        evidence = sentence.strip()
         for m in VALUE.finditer(sentence, at) if (at := value_from(sentence)) is not None else ():
             vf = _value_fields(m)
-            if vf is None or _is_non_figure(sentence, m, vf["unit_text"]):
+            if vf is None:
                 continue
-            k = bisect_right(clause_ends, m.start())
+            ms, me = m.span()
+            unit, unit_text = vf["unit"], vf["unit_text"]
+            if _is_non_figure(sentence, m, unit_text):
+                continue
+            k = bisect_right(clause_ends, ms)
             clause_start = max(clause_ends[k - 1] if k else 0, prev_end)
-            left = sentence[clause_start: m.start()]
+            left = sentence[clause_start: ms]
             if left.startswith(("、", "和", "及")) and sentence_figs:
                 left = left.lstrip("、和及")
-            if not left.strip() and sentence_figs and sentence_figs[-1].unit == vf["unit"] and LIST_GOES_ON.search(
-                    sentence[max(0, m.start() - 3):m.start()]):  # "增长14.4%、9.6%": the list goes on
+            if not left.strip() and sentence_figs and sentence_figs[-1].unit == unit and LIST_GOES_ON.search(
+                    sentence[max(0, ms - 3):ms]):  # "增长14.4%、9.6%": the list goes on
                 prev = sentence_figs[-1]
                 category, direction, dword = prev.category, prev.direction, prev.direction_text
             else:
-                category, direction, dword = classify(left or sentence[max(0, m.start() - 30):m.start()], vf["unit"], vf["unit_text"])
+                category, direction, dword = classify(left or sentence[max(0, ms - 30):ms], unit, unit_text)
             if category is None:
                 continue
-            right = sentence[m.end():m.end() + 60]
+            right = sentence[me:me + 60]
             full = "" if dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅") else clean_indicator(left)
             chinese_num = CHINESE_RE.fullmatch(m.group("num") or "") is not None
             tail_ind = ""  # what a count counts, named after it: read only where it is used below
-            if category == "level" or chinese_num or vf["unit_text"] == "次":
+            if category == "level" or chinese_num or unit_text == "次":
                 tail_ind = _count_indicator(right)
                 if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
                     tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
                     if chinese_num:
                         continue
-            prev_end = m.end()
-            if vf["unit_text"] == "次" and not DIGITS_ONLY.fullmatch(m.group("num") or ""):
+            prev_end = me
+            if unit_text == "次" and not DIGITS_ONLY.fullmatch(m.group("num") or ""):
                 continue  # 三次产业, 两次: words, not frequencies
-            if vf["unit_text"] == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
+            if unit_text == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
                 category, full = "count", clean_indicator(left) + tail_ind
-            elif category == "level" and vf["unit"] == "count" and vf["unit_text"] in COUNTED_BY:
-                if (vf["unit_text"].endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (chinese_num and vf["value"] < 10):
+            elif category == "level" and unit == "count" and unit_text in COUNTED_BY:
+                if (unit_text.endswith("个") and right.startswith(L.DISCOURSE_NOUNS)) or (chinese_num and vf["value"] < 10):
                     # 3个方面, 两个确保, 三种途径: structure of the text, not data
                     category = "discourse_count"
                     full = tail_ind or right[:2]
@@ -551,9 +554,9 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     continue
             elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(head_text(full))) and tail_ind:
                 full = tail_ind
-                if vf["unit"] == "count":
+                if unit == "count":
                     category = "count"
-            elif category == "level" and vf["unit"] == "count":
+            elif category == "level" and unit == "count":
                 category = "count"
                 full = full or tail_ind
             if not full:
@@ -573,18 +576,18 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     direction = "down" if dm.group(0) in ("减产", "减少") else "up"
                     dword = dm.group(0)
             # period: the nearest before the value in this sentence, else the paragraph's, else the document's
-            before = [p for p in periods if p.end <= m.start()]
+            before = [p for p in periods if p.end <= ms]
             if before:
                 period = before[-1]
             else:
-                segment_start = max(sentence.rfind("；", 0, m.start()), sentence.rfind(";", 0, m.start())) + 1
-                since = since_period(sentence[segment_start: m.start()], ctx.anchor, ctx.as_of)
+                segment_start = max(sentence.rfind("；", 0, ms), sentence.rfind(";", 0, ms)) + 1
+                since = since_period(sentence[segment_start: ms], ctx.anchor, ctx.as_of)
                 if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sentence_figs):
                     since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
                 period = since or (periods[0] if periods else (
-                    year_period(sentence[: m.start()]) or ctx.period or ctx.section_period or ctx.default_period))
+                    year_period(sentence[: ms]) or ctx.period or ctx.section_period or ctx.default_period))
             tm = CARRIED_FROM.search(left) if "由" in left else None
-            carried = tm is not None and TRANSITION_AFTER.match(sentence, m.end()) is not None
+            carried = tm is not None and TRANSITION_AFTER.match(sentence, me) is not None
             if carried:
                 # 由上年12月份下降3.2%转为增长0.4%, 由上年的58.6%回落到27.8%: the first value is the earlier period's
                 prior = find_periods(tm.group(1), ctx.anchor)
@@ -595,7 +598,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     period = Period(tm.group(1), earlier, "year")
             if period is not None and not target and not carried:
                 period = finished(period, ctx.anchor)
-            if target and LAST_YEAR.search(sentence[: m.start()]) and SET_TARGET.search(sentence):
+            if target and LAST_YEAR.search(sentence[: ms]) and SET_TARGET.search(sentence):
                 period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
             if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS) and not re.search(
                     r"新增|增加|增量|减少", full):
@@ -608,7 +611,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             if category == "level" and direction:  # 比上年减产120亿公斤: a change, on a basis
                 basis, basis_text, basis_period = _basis(left, ctx.anchor)
             if category in ("growth_rate", "pp_change"):
-                basis, basis_text, basis_period = _basis(left or sentence[:m.start()], ctx.anchor)
+                basis, basis_text, basis_period = _basis(left or sentence[:ms], ctx.anchor)
                 if basis is None:
                     basis = (sentence_figs[-1].basis if sentence_figs and sentence_figs[-1].basis else None) or ctx.basis or (
                         "yoy" if category == "growth_rate" else None)
@@ -617,12 +620,12 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if dword in L.COMPARE_WORDS:
                     basis = basis_text = basis_period = None
                 ctx.basis = basis if basis not in ("vs_period", None) else ctx.basis
-            if vf["unit_text"] in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
+            if unit_text in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
                 category, period = "target_level", None
                 full, head, quals = rule_indicator(left, right, m.group("pre") or "")
                 if vf["bound"] is None:
-                    vf["bound"] = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[m.start() - 6: m.end() + 2]) else (
-                        "ge" if re.search(r"至少|不少于", sentence[max(0, m.start() - 6): m.start()]) else None)
+                    vf["bound"] = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[ms - 6: me + 2]) else (
+                        "ge" if re.search(r"至少|不少于", sentence[max(0, ms - 6): ms]) else None)
             if category == "growth_rate" and target:
                 category = "target_growth"
             elif category in ("level", "count") and target and TARGET_IS.search(sentence):
@@ -634,8 +637,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 basis_period=basis_period, price_basis=price,
                 period_text=period.text if period else None, period=period.canonical if period else None,
                 period_type=period.type if period else None,
-                streak=_streak(sentence[m.end():m.end() + 40]) if category in ("growth_rate", "pp_change") else None,
-                is_target=category.startswith("target"), paragraph=index, evidence=sentence.strip(), **vf,
+                streak=_streak(sentence[me:me + 40]) if category in ("growth_rate", "pp_change") else None,
+                is_target=category.startswith("target"), paragraph=index, evidence=evidence, **vf,
             )
             sentence_figs.append(fig)
             if category != "discourse_count":
@@ -644,7 +647,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             ctx.period = periods[-1]
         distribute_respectively(sentence, sentence_figs)
         if sentence.lstrip().startswith("其中") and figures:
-            previous = [f for f in figures if f.evidence != sentence.strip()]
+            previous = [f for f in figures if f.evidence != evidence]
             for f in sentence_figs:
                 f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category), None)
         figures.extend(sentence_figs)
