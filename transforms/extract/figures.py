@@ -56,8 +56,14 @@ def _trie_arms(words: list[str]) -> list[str]:
     return [re.escape(ch) + emit(sub) for ch, sub in sorted(tree.items()) if ch]
 
 
+#: What may stand between where a value starts and its unit's first character: the words that
+#: open a value (约, 不超过), numerals, digits, spaces, a decimal point or separator, %, a range, 余/多.
+_BEFORE_UNIT = "".join(sorted({c for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE) for c in w})) + NUMERAL_CHARS + "点.,%％—-－~～至到余多"
 VALUE = re.compile(
     r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
+    # a unit (or 百分之) ahead, past only what may stand before one: a year, a date or a bare
+    # numeral (进一步) fails here at once
+    rf"(?=[{re.escape(_BEFORE_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}百])"
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
     rf"(?:百分之(?P<pcn>{CHINESE})(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
     rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多)?\s*(?P<unit>{UNIT}))"
