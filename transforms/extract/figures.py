@@ -502,16 +502,26 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         if named:
             ctx.section_period = named[0]
     at = value_from(text)
-    if at is None or VALUE.search(text, at) is None:  # no figure in it (and the context resets anyway)
+    first = VALUE.search(text, at) if at is not None else None
+    if first is None:  # no figure in it (and the context resets anyway)
         return figures
     for s_off, sentence in split_sentences(text):
-        target = TARGET.search(sentence) is not None
         periods = find_periods(sentence, ctx.anchor)
         sentence_figs: list[Figure] = []
-        prev_end = 0
-        clause_ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]  # one character each: end <= start means before it
         evidence = sentence.strip()
-        for m in VALUE.finditer(sentence, at) if (at := value_from(sentence)) is not None else ():
+        # where this sentence's values start: none before the paragraph's first (a value never
+        # spans a 。, so the text's matches are the sentences'), at it, or from the hint on
+        if s_off + len(sentence) <= first.start():
+            at = None
+        elif s_off <= first.start():
+            at = first.start() - s_off
+        else:
+            at = value_from(sentence)
+        if at is not None:
+            target = TARGET.search(sentence) is not None
+            prev_end = 0
+            clause_ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]  # one character each: end <= start means before it
+        for m in VALUE.finditer(sentence, at) if at is not None else ():
             vf = _value_fields(m)
             if vf is None:
                 continue

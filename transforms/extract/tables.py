@@ -39,6 +39,10 @@ class Column:
     indicator: str | None = None
 
 
+#: A table without a header row: a level, then its growth on a year before.
+DEFAULT_COLUMNS = [Column("level"), Column("growth", "%", "yoy")]
+
+
 def _is_value(cell: str) -> bool:
     return cell.strip() in EMPTY or bool(NUMERIC.fullmatch(cell.strip()))
 
@@ -82,10 +86,12 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     year: str | None = None
     parents: dict[str, Figure] = {}
     introduced: tuple[str | None, str | None] | None = None  # _context_indicator, read once when a column needs it
+    split: dict[str, tuple[str, tuple[str, ...]]] = {}  # split_qualifiers of each indicator, once: a row's values share it
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
-        is_value = [c in EMPTY or NUMERIC.fullmatch(c) is not None for c in cells]  # _is_value of stripped cells
-        if not any(v and c not in EMPTY for v, c in zip(is_value, cells)):  # a header row
+        numeric = [NUMERIC.fullmatch(c) is not None for c in cells]  # (no EMPTY mark is numeric)
+        is_value = [n or c in EMPTY for n, c in zip(numeric, cells)]  # _is_value of stripped cells
+        if not any(numeric):  # a header row
             specs = [c for c in (column(x) for x in cells) if c]
             if specs:
                 columns = specs
@@ -100,7 +106,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
         if not labels or not values:
             continue
         specs = columns[-len(values):] if len(columns) >= len(values) else (
-            [Column("level"), Column("growth", "%", "yoy")][-len(values):] if len(values) <= 2 else [])
+            DEFAULT_COLUMNS[-len(values):] if len(values) <= 2 else [])
         if len(specs) != len(values):
             continue
         label = "".join(labels)
@@ -124,6 +130,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
             name = "".join(name.split())
         is_child = label.startswith(("其中：", "其中:"))
         evidence = "\t".join(cells)
+        period_key, period_text, period_type = (row_period.canonical, row_period.text, row_period.type) if row_period else (None, None, None)
         for spec, cell, valued in zip(specs, values, is_value[k:]):
             if cell in EMPTY or not valued:  # a stray text cell among the values
                 continue
@@ -136,27 +143,31 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                 basis = basis or ctx_basis
             if not ind:
                 continue
-            head, quals = split_qualifiers(ind)
-            base = dict(indicator_text=head, indicator_full=ind, qualifiers=quals, paragraph=index, from_table=True,
-                        period=row_period.canonical if row_period else None, period_text=row_period.text if row_period else None,
-                        period_type=row_period.type if row_period else None, evidence=evidence)
             pp = "百分点" in cell
             v = float(cell.replace("（百分点）", "").replace("(百分点)", ""))
+            basis_of = direction = None
+            scale: float = 1
             if spec.kind == "growth":
-                direction = "flat" if v == 0 else ("down" if v < 0 else "up")
-                fig = Figure("pp_change" if pp else "growth_rate", value=abs(v), unit="pp" if pp else "pct",
-                             unit_text="个百分点" if pp else "%", value_base=abs(v), value_text=str(abs(v)),
-                             basis=basis or "yoy", direction=direction, **base)
+                category, value, unit, ut, value_text = ("pp_change" if pp else "growth_rate"), abs(v), ("pp" if pp else "pct"), (
+                    "个百分点" if pp else "%"), str(abs(v))
+                value_base = value
+                basis_of, direction = basis or "yoy", ("flat" if v == 0 else ("down" if v < 0 else "up"))
             else:
                 ut = unit_text or spec.unit_text
                 if not ut:
                     continue
                 if ut in ("%", "％"):
-                    fig = Figure("share", value=v, unit="pct", unit_text="%", value_base=v, value_text=cell, **base)
+                    category, value, unit, ut, value_base, value_text = "share", v, "pct", "%", v, cell
                 else:
                     unit, scale = parse_unit(ut)
-                    fig = Figure("level", value=v, unit=unit, unit_text=ut, scale=scale, value_base=clean_float(v * scale),
-                                 value_text=cell, **base)
+                    category, value, value_base, value_text = "level", v, clean_float(v * scale), cell
+            if ind not in split:
+                h, q = split_qualifiers(ind)
+                split[ind] = (h, tuple(q))
+            head, quals = split[ind]
+            fig = Figure(category, head, ind, value, unit, ut, value_base, list(quals), value_text, scale=scale, basis=basis_of,
+                         direction=direction, period=period_key, period_text=period_text, period_type=period_type,
+                         paragraph=index, evidence=evidence, from_table=True)
             if is_child:
                 fig.parent = parents.get(fig.category)
             elif not is_period_row:
