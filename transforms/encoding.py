@@ -35,15 +35,15 @@ def decode_page(body: bytes, content_type: str | None = None) -> DecodedPage:
         # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
         # bytes, decide
         content_type = None
-    if declared_encoding(body, content_type) in GB_FAMILY and _is_utf8(body):
+    if declared_encoding(body, content_type) in GB_FAMILY and (utf8_text := _utf8_text(body)) is not None:
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
         # real GB bytes of Chinese text are practically never valid UTF-8
-        encoding, text = "utf-8", body.decode("utf-8")
+        encoding, text = "utf-8", utf8_text
         exact = True
     else:
         encoding, text = html_to_unicode(content_type, body)
         exact = encoding in ("utf-8", "utf8") and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text  # utf8: w3lib's default
-    if len(body.translate(None, CONTROL_BYTES)) != len(body):  # rare: a C translate tells, the regex is slow
+    if any(b in body for b in CONTROL_BYTES):  # rare: 28 memchr scans tell, faster than one translate (the regex is slower still)
         text = CONTROL.sub("", text)
         exact = False
     return DecodedPage(encoding, text, body if exact else None)
@@ -87,9 +87,10 @@ def declared_encoding(body: bytes, content_type: str | None = None) -> str | Non
     return bom or _header_encoding(content_type) or html_body_declared_encoding(body)
 
 
-def _is_utf8(body: bytes) -> bool:
+def _utf8_text(body: bytes) -> str | None:
+    """The bytes read as UTF-8 when they are valid UTF-8 holding more than ASCII, else None."""
     try:
-        body.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return not body[:20000].isascii()
+        return None
+    return None if body[:20000].isascii() else text
