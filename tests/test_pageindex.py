@@ -25,6 +25,7 @@ SELECTORS = sorted({
     *scio.BODY,
     '//div[contains(@class, "a")]//p', '//div[contains(@class, "a")]/p', '//div[contains(@class, "a")]//text()',
     '//div[contains(@class, "a")]/@class', '//div[@id="x"]//p', class_xpath("a", "b"), class_xpath("a") + "//p",
+    "//title", "//td", "//meta", "//body/@class", "//div//p",
 })
 NESTED = ('<html><body><div class="a"><p>1</p><div class="a b" id="x"><p>2</p><span>t</span></div><p>3</p></div>'
           '<div class="c"><p>4</p></div><div class="ab"><p class="b">5</p></div></body></html>').encode()
@@ -68,4 +69,4 @@ def test_the_selectors_are_answered_by_page_index_not_passed_on() -> None:
     knows is among the selectors (the others go to lxml unchanged)."""
     shapes = {(p[0], p[1] is None, bool(p[3])) for xp in SELECTORS if (p := plan(xp)) is not None}
     assert shapes >= {("class", False, False), ("class", False, True), ("class", True, False), ("class", True, True),
-                      ("id", False, False), ("id", False, True)}
+                      ("id", False, False), ("id", False, True), ("tag", False, False), ("tag", False, True)}

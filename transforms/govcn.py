@@ -11,7 +11,7 @@ from lxml import etree
 from transforms import govcn_patterns as P
 from transforms.pageindex import PageIndex
 from transforms.records import Document, Paragraph, ParseFailure
-from transforms.select import html_tree, page_tree, strip_tags, text_of
+from transforms.select import page_tree, strip_tags, text_of
 from transforms.text import beijing_time, clean, cn_date
 
 
@@ -25,11 +25,11 @@ def first_published(value: str | None) -> str | None:
     return beijing_time(*m.groups()) if m else None
 
 
-def metadata_table(tree: etree._Element) -> dict[str, str]:
+def metadata_table(page: PageIndex) -> dict[str, str]:
     """Label → value from the policy metadata table(s): a cell whose text is a known label
     ending in '：', its value the next cell."""
     out: dict[str, str] = {}
-    for td in tree.xpath("//td"):  # xpath, not iter(): lxml may hang part of a broken page under a second <html>
+    for td in page.xpath("//td"):  # every <td>, as // reaches them: lxml may hang part of a broken page under a second <html>
         label = "".join(text_of(td).split()).rstrip("：:")  # str.split's whitespace is the regex's \s
         if label in P.META_LABELS and label not in out:
             nxt = td.getnext()
@@ -49,6 +49,7 @@ def body_blocks(root: etree._Element) -> list[Paragraph]:
     gives the table's rows instead. One walk of the tree above the blocks; lxml's own iteration
     finds the rows inside them.
 
+    >>> from transforms.select import html_tree
     >>> [(b.kind, b.text) for b in body_blocks(html_tree(
     ...     "<div><h2>一、总体情况</h2><p>全年增长5%。<p>一是扩大内需。</p></p><div><table><tr><td>指标</td><td>5.2</td></tr></table></div></div>"))]
     [('subheading', '一、总体情况'), ('body', '全年增长5%。'), ('body', '一是扩大内需。'), ('table_row', '指标\\t5.2')]
@@ -93,8 +94,8 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
     root = next((found[0] for xp in P.BODY if (found := page.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_govcn_template", "no #UCAP-CONTENT, .pages_content or .TRS_Editor")
-    meta = metadata_table(tree)
-    head = {m.get("name"): (m.get("content") or "").strip() for m in tree.xpath("//meta") if m.get("name") in P.HEAD_META}
+    meta = metadata_table(page)
+    head = {m.get("name"): (m.get("content") or "").strip() for m in page.xpath("//meta") if m.get("name") in P.HEAD_META}
     title = meta.get("标题") or next((clean(text_of(f[0])) for xp in P.TITLE if (f := page.xpath(xp))), "")
     title = title.split("_")[0] if "_中国政府网" in title else title
     if not title:
@@ -114,11 +115,11 @@ def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Docum
         meta["来源"] = src
     meta.update({k: v for k, v in head.items() if v})
     return Document(url=url, source=P.SOURCE, publisher=P.PUBLISHER, title=title, pub_date=pub_date,
-                    paragraphs=paragraphs, published_at=published, meta=meta, generation=_template(tree, meta))
+                    paragraphs=paragraphs, published_at=published, meta=meta, generation=_template(page, meta))
 
 
-def _template(tree: etree._Element, meta: dict[str, str]) -> str:
-    body_class = " ".join(tree.xpath("//body/@class"))
+def _template(page: PageIndex, meta: dict[str, str]) -> str:
+    body_class = " ".join(page.xpath("//body/@class"))
     if "ZC_GWYBMWJ" in body_class:
         return "department_file"
     if "XXGK_GWYWJ" in body_class:

@@ -19,6 +19,8 @@ from lxml import etree
 _TAG_CLASS = re.compile(r"""//([a-z][a-z0-9]*)\[contains\(@class,\s*(["'])([^"']+)\2\)\]((?:/.*)?)""")
 #: //tag[@id="x"], then any further steps
 _TAG_ID = re.compile(r"""//([a-z][a-z0-9]*)\[@id\s*=\s*(["'])([^"']+)\2\]((?:/.*)?)""")
+#: //tag alone, then any further steps
+_TAG = re.compile(r"""//([a-z][a-z0-9]*)((?:/.*)?)""")
 #: transforms.select.class_xpath's substring form: //@class[contains(., "a") or …]/.., then any further steps
 _ANY_CLASS = re.compile(r"""//@class\[((?:contains\(\., "[^"]+"\)(?: or )?)+)\]/\.\.((?:/.*)?)""")
 _PART = re.compile(r'contains\(\., "([^"]+)"\)')
@@ -30,13 +32,15 @@ _DOWNWARD = re.compile(r"""(?=//)(?:/{1,2}[a-z][a-z0-9]*(?:\[contains\(@class,\s
 
 @lru_cache(maxsize=256)
 def plan(expr: str) -> tuple[str, str | None, tuple[str, ...], str] | None:
-    """(attribute, tag or None for any, class parts or the id, further steps) of a selector
-    PageIndex answers itself; None for one it hands to lxml.
+    """(what it tests: class, id or just the tag; tag or None for any; class parts or the id;
+    further steps) of a selector PageIndex answers itself; None for one it hands to lxml.
 
     >>> plan('//div[contains(@class,"rm_txt")]//h1'), plan('//@class[contains(., "a") or contains(., "b")]/..')
     (('class', 'div', ('rm_txt',), '//h1'), ('class', None, ('a', 'b'), ''))
     >>> plan('//span[@id="paper_num"]'), plan('//*[@id="x"]') is None, plan('//div[contains(@class, "a")][2]') is None
     (('id', 'span', ('paper_num',), ''), True, True)
+    >>> plan('//title'), plan('//body/@class'), plan('//h1[1]//text()') is None
+    (('tag', 'title', (), ''), ('tag', 'body', (), '/@class'), True)
     """
     m = _TAG_CLASS.fullmatch(expr)
     if m:
@@ -47,6 +51,9 @@ def plan(expr: str) -> tuple[str, str | None, tuple[str, ...], str] | None:
     m = _ANY_CLASS.fullmatch(expr)
     if m:
         return "class", None, tuple(_PART.findall(m.group(1))), m.group(2)
+    m = _TAG.fullmatch(expr)
+    if m and "[" not in m.group(1):
+        return "tag", m.group(1), (), m.group(2)
     return None
 
 
@@ -95,7 +102,9 @@ class PageIndex:
         if p is None:
             return self.tree.xpath(expr)
         attribute, tag, parts, rest = p
-        if attribute == "id":
+        if attribute == "tag":
+            matched = [el for _, _, el in self._tag(tag)]  # type: ignore[arg-type]
+        elif attribute == "id":
             ident = parts[0]
             matched = [el for _, i, el in self._tag(tag) if i == ident]  # type: ignore[arg-type]
         elif tag is None and not self._asked_any:

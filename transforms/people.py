@@ -60,7 +60,8 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     name, xp, roots = next(((n, t, r) for n, t in TEMPLATES.items() if (r := page.xpath(t["body"]))), (None, None, None))
     if xp is None:
         raise ParseFailure("unknown_people_template", "no .rm_txt_con, #rwb_zw nor .artDet")
-    raw_title = _text(page, xp["title"]) or clean(text_of((tree.xpath("//title") or [None])[0]).split("--")[0]) if tree.xpath("//title") else ""
+    titles = page.xpath("//title")
+    raw_title = _text(page, xp["title"]) or clean(text_of(titles[0]).split("--")[0]) if titles else ""
     if not raw_title:
         raise ParseFailure("no_title", "no h1/h2 title")
     title, tag = split_title_tag(raw_title)
@@ -75,7 +76,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
             print_line = t
             continue
         short = len(t) <= 40 and not t.endswith(RP.SENTENCE_END)
-        paragraphs.append(Paragraph(t, "subheading" if short and p.xpath(".//strong|.//b") else "body"))
+        paragraphs.append(Paragraph(t, "subheading" if short and next(p.iter("strong", "b"), None) is not None else "body"))
     if not paragraphs:
         raise ParseFailure("empty_body", "the article body holds no paragraph")
     print_line = print_line or _text(page, '//span[@id="paper_num"]')

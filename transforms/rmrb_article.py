@@ -31,7 +31,7 @@ def split_title_tag(title: str) -> tuple[str, str | None]:
 
 def is_subheading(p: etree._Element, text: str) -> bool:
     """A body paragraph that is an in-body sub-heading: wholly bold, or short and unpunctuated."""
-    bold = clean(" ".join(texts(p, "strong ::text, b ::text")))
+    bold = clean(" ".join(texts(p, "strong ::text, b ::text"))) if next(p.iter("strong", "b"), None) is not None else ""
     if bold and bold == text:
         return True
     return len(text) <= P.SUBHEADING_MAX_CHARS and not text.endswith(P.SENTENCE_END)

@@ -40,7 +40,7 @@ def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Docum
         if CHALLENGE.search(text):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
         raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
-    title = clean(" ".join(text_of(t) for t in page.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in tree.xpath("//title")[:1]))
+    title = clean(" ".join(text_of(t) for t in page.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in page.xpath("//title")[:1]))
     if not title:
         raise ParseFailure("no_title", "no release title")
     line = clean(" ".join(text_of(x) for x in page.xpath(line_xp)))
