@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from transforms.select import xpath
+
 #: //tag[contains(@class, "x")], then any further steps
 _TAG_CLASS = re.compile(r"""//([a-z][a-z0-9]*)\[contains\(@class,\s*(["'])([^"']+)\2\)\]((?:/.*)?)""")
 #: //tag[@id="x"], then any further steps
@@ -93,14 +95,14 @@ class PageIndex:
         if tag is not None:
             return [(c, el) for c, _, el in self._tag(tag) if c is not None]
         if self._any_classes is None:
-            self._any_classes = [(str(c), c.getparent()) for c in self.tree.xpath("//@class")]
+            self._any_classes = [(str(c), c.getparent()) for c in xpath("//@class")(self.tree)]
         return self._any_classes
 
     def xpath(self, expr: str) -> list[Any]:
         """What `tree.xpath(expr)` gives."""
         p = plan(expr)
         if p is None:
-            return self.tree.xpath(expr)
+            return xpath(expr)(self.tree)
         attribute, tag, parts, rest = p
         if attribute == "tag":
             matched = [el for _, _, el in self._tag(tag)]  # type: ignore[arg-type]
@@ -111,7 +113,7 @@ class PageIndex:
             # every class value of a big page costs more to read than one lxml scan: read them
             # for the second selector over any tag, not for the first
             self._asked_any = True
-            return self.tree.xpath(expr)
+            return xpath(expr)(self.tree)
         elif len(parts) == 1:
             part = parts[0]
             matched = [el for cls, el in self._class_values(tag) if part in cls]
@@ -121,12 +123,12 @@ class PageIndex:
             return matched
         if len(matched) > 1:
             if not _DOWNWARD.fullmatch(rest):  # steps that may leave a match's subtree: lxml orders and merges
-                return self.tree.xpath(expr)
+                return xpath(expr)(self.tree)
             # downward steps from nested matches meet the same nodes: take them from the outermost
             # matches only, whose subtrees are disjoint and in document order
             outer: list[Any] = []
             for el in matched:
                 if not outer or not any(a is outer[-1] for a in el.iterancestors()):
                     outer.append(el)
-            return [found for el in outer for found in el.xpath("." + rest)]
-        return matched[0].xpath("." + rest) if matched else []
+            return [found for el in outer for found in xpath("." + rest)(el)]
+        return xpath("." + rest)(matched[0]) if matched else []

@@ -19,6 +19,7 @@ from transforms.select import (
     page_tree,
     strip_tags,
     text_of,
+    xpath,
 )
 from transforms.text import beijing_time, clean, split_names
 
@@ -54,7 +55,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
     _, tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
-    for bad in tree.xpath(class_xpath("otitle", "section-common-share-wrap")):
+    for bad in xpath(class_xpath("otitle", "section-common-share-wrap"))(tree):
         drop_tree(bad)
     page = PageIndex(tree)
     name, xp, roots = next(((n, t, r) for n, t in TEMPLATES.items() if (r := page.xpath(t["body"]))), (None, None, None))
@@ -68,7 +69,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     root = roots[0]
     paragraphs = []
     print_line = None
-    for p in root.xpath(".//p"):
+    for p in xpath(".//p")(root):
         t = clean(text_of(p))
         if not t:
             continue
@@ -88,7 +89,7 @@ def parse_people(body: bytes, url: str, content_type: str | None = None) -> Docu
     src = re.search(r"来源[:：]\s*(\S+)", line)
     if src:
         meta["来源"] = src.group(1)
-    for a in line_el[0].xpath(".//a[@href]") if line_el else []:
+    for a in xpath(".//a[@href]")(line_el[0]) if line_el else []:
         href = urljoin(url, a.get("href"))
         if RP.classify_url(href)[0] == "article":
             meta["reprint_of"] = href

@@ -20,6 +20,7 @@ from transforms.select import (
     page_tree,
     strip_tags,
     text_of,
+    xpath,
 )
 from transforms.text import beijing_time, calendar_day, clean
 
@@ -56,14 +57,14 @@ def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Docume
     root = next((f[0] for xp in BODY if (f := page.xpath(xp))), None)
     if root is None:
         raise ParseFailure("unknown_scio_template", "no .TRS_Editor, #content or .article body")
-    title = clean(" ".join(tree.xpath("//h1[1]//text()"))) or clean(" ".join(tree.xpath("//title//text()"))).split("_")[0]
+    title = clean(" ".join(xpath("//h1[1]//text()")(tree))) or clean(" ".join(xpath("//title//text()")(tree))).split("_")[0]
     if not title:
         raise ParseFailure("no_title", "no h1 or title")
     paragraphs = body_blocks(root)
     if not paragraphs:
         raise ParseFailure("empty_body", "the page body holds no text")
     meta = {"page_kind": "transcript" if "实录" in title else "conference"}
-    for a in tree.xpath("//a[@href]"):
+    for a in xpath("//a[@href]")(tree):
         if "实录" in clean(text_of(a)) and meta["page_kind"] == "conference":
             meta["transcript"] = urljoin(url, a.get("href"))
     m = PUBLISHED.search(clean(text_of(tree)))

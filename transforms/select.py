@@ -124,6 +124,17 @@ def strip_tags(tree: etree._Element, *tags: str) -> None:
             etree.strip_elements(top, *tags, with_tail=False)
 
 
+@lru_cache(maxsize=512)
+def xpath(expr: str) -> etree.XPath:
+    """An XPath expression compiled once: `xpath(e)(node)` gives what `node.xpath(e)` gives,
+    without compiling `e` again on every call (a few microseconds each).
+
+    >>> [t.tag for t in xpath(".//b")(html_tree("<p>a<b>x</b><b>y</b></p>"))]
+    ['b', 'b']
+    """
+    return etree.XPath(expr)
+
+
 @lru_cache(maxsize=256)
 def css(query: str) -> etree.XPath:
     """A CSS selector (parsel's dialect: ::text, ::attr(name)) compiled once as lxml XPath, the
