@@ -256,3 +256,19 @@ def test_discourse_counts_are_structure_not_data() -> None:
     found = extract(doc).figures
     assert [(f.category, f.value_base, f.primary) for f in found] == [
         ("discourse_count", 3, False), ("discourse_count", 2, False), ("discourse_count", 3, False)]
+
+
+def test_flat_clauses_read_what_the_lazy_pattern_matched() -> None:
+    """_flat_clauses replaced re.finditer of a lazy pattern (quadratic in a long clause): on random
+    strings of the characters that matter, it must give exactly that pattern's matches."""
+    import random
+    import re
+
+    from transforms.extract.figures import _flat_clauses
+
+    lazy = re.compile(r"(?P<left>[^，,。；;]*?)(?P<basis>同比|环比)?持平")
+    rng = random.Random(3)
+    pieces = ["持平", "同比", "环比", "，", ",", "。", "；", ";", "价", "格", "比", "同", "环", "持", "平", "x"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert list(_flat_clauses(text)) == [(m.group("left"), m.group("basis")) for m in lazy.finditer(text)], text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -695,20 +696,36 @@ def distribute_respectively(sentence: str, figs: list[Figure]) -> None:
                 f.indicator_text, f.qualifiers = split_qualifiers(full)
 
 
+def _flat_clauses(sentence: str) -> Iterator[tuple[str, str | None]]:
+    """(what is flat, 同比/环比 or None) of each 持平: what re.finditer of
+    "(?P<left>[^，,。；;]*?)(?P<basis>同比|环比)?持平" gives, read back from each 持平 to its clause's
+    start instead of that pattern's try at every position (quadratic in a long clause).
+
+    >>> list(_flat_clauses("价格同比持平，环比上涨0.1%；产量持平"))
+    [('价格', '同比'), ('产量', None)]
+    """
+    pos = 0
+    while (k := sentence.find("持平", pos)) != -1:
+        start = max(pos, *(sentence.rfind(c, pos, k) + 1 for c in "，,。；;"))
+        basis = sentence[k - 2:k] if k - 2 >= start and sentence[k - 2:k] in ("同比", "环比") else None
+        yield sentence[start:k - 2 if basis else k], basis
+        pos = k + 2
+
+
 def _flat_figures(sentence: str, index: int, ctx: Context, seen: list[Figure]) -> list[Figure]:
     """'X同比持平' is a growth rate of 0."""
     out: list[Figure] = []
     if "持平" not in sentence:
         return out
-    for m in re.finditer(r"(?P<left>[^，,。；;]*?)(?P<basis>同比|环比)?持平", sentence):
-        full = clean_indicator(m.group("left"))
+    for left, basis_text in _flat_clauses(sentence):
+        full = clean_indicator(left)
         if not full:
             continue
         head, quals = split_qualifiers(full)
         period = ctx.period or ctx.default_period
-        basis = "mom" if m.group("basis") == "环比" else "yoy"
+        basis = "mom" if basis_text == "环比" else "yoy"
         out.append(Figure("growth_rate", head, full, 0.0, "pct", "%", 0.0, quals, value_text="0", basis=basis,
-                          basis_text=m.group("basis"), direction="flat", direction_text="持平",
+                          basis_text=basis_text, direction="flat", direction_text="持平",
                           period=period.canonical if period else None, period_text=period.text if period else None,
                           period_type=period.type if period else None, paragraph=index, evidence=sentence.strip()))
     return out
