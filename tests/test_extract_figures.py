@@ -272,3 +272,39 @@ def test_flat_clauses_read_what_the_lazy_pattern_matched() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert list(_flat_clauses(text)) == [(m.group("left"), m.group("basis")) for m in lazy.finditer(text)], text
+
+
+def test_the_shortcuts_in_reading_an_indicator_change_nothing() -> None:
+    """clean_indicator reads period spans without their canonical form and stops stripping noise
+    as soon as another round provably finds none; on random phrases of period, noise and plain
+    words it must give what find_periods and the plain loop to a fixpoint gave."""
+    import random
+
+    from transforms.extract import figures as F
+    from transforms.extract.periods import find_periods, period_spans
+
+    def reference(left: str) -> str:
+        s = F.BASE_PHRASE.sub(" ", left)
+        for p in find_periods(s, date(2000, 6, 15)):
+            s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
+        s = F.YEAR_WORDS.sub(" ", s)
+        s = s.split("，")[-1].split(",")[-1]
+        parts = s.split()
+        if len(parts) > 1 and parts[0] in ("对", "在", "于", "从", "据", "至", "到", "自", "截至", "截止"):
+            s = " ".join(parts[1:])
+        s = s.strip(" \u3000“”\"")
+        prev = None
+        while prev != s:
+            prev = s
+            s = F.LEADING_NOISE.sub("", s).strip()
+            s = F.TRAILING_NOISE.sub("", s).strip()
+        s = F.HEAD_VERBS.sub("", s).strip("的和及与、 ")
+        return "" if len(s) > 40 or "。" in s or "！" in s or "？" in s else s.replace(" ", "")
+
+    rng = random.Random(5)
+    pieces = ["其中", "同时", "，", " ", "1—2月", "3—1月", "13个月", "前两个月", "上半年", "以来", "比上年", "同期", "同比",
+              "增长", "下降", "实现", "工业", "增加值", "规模以上", "的", "了", "分别", "连续3个月", "高于全国", "比", "年", "月"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        assert period_spans(text) == [(p.start, p.end) for p in find_periods(text, date(2000, 6, 15))], text
+        assert F.clean_indicator(text) == reference(text), text

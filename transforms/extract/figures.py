@@ -22,6 +22,7 @@ from transforms.extract.periods import (
     Period,
     base_period,
     find_periods,
+    period_spans,
     since_period,
     year_period,
 )
@@ -135,6 +136,8 @@ _NOISE_WORD = "|".join([
 ])
 TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
+#: The first characters of HEAD_VERBS' verbs: without one, it cannot match.
+HEAD_VERB_HINT = re.compile(r"[实完达建创培引新]")
 COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
 
 #: The words naming a comparison base: 比上年同期, 较上月.
@@ -277,7 +280,6 @@ def head_text(full: str) -> str:
         s = s[m.end():]
 
 
-_ANY_DAY = date(2000, 6, 15)
 BASE_PHRASE = re.compile(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月")
 
@@ -293,20 +295,28 @@ def clean_indicator(left: str) -> str:
     ''
     """
     s = BASE_PHRASE.sub(" ", left)
-    for p in find_periods(s, _ANY_DAY):  # where periods stand, whatever their year
-        s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
+    for start, end in period_spans(s):  # where periods stand, whatever their year
+        s = s[:start] + " " * (end - start) + s[end:]
     s = YEAR_WORDS.sub(" ", s)
     s = s.split("，")[-1].split(",")[-1]
     parts = s.split()
     if len(parts) > 1 and parts[0] in ("对", "在", "于", "从", "据", "至", "到", "自", "截至", "截止"):  # "对 规模以上…"
         s = " ".join(parts[1:])
     s = s.strip(" \u3000“”\"")
-    prev = None
-    while prev != s:
-        prev = s
-        s = LEADING_NOISE.sub("", s).strip()
-        s = TRAILING_NOISE.sub("", s).strip()
-    s = HEAD_VERBS.sub("", s)
+    while True:  # leading and trailing noise off, until neither is left
+        led = LEADING_NOISE.sub("", s).strip()
+        cut = TRAILING_NOISE.search(led)
+        trimmed = led[:cut.start()].strip() if cut else led
+        if trimmed == s:
+            break
+        if led == s and (cut is None or not led[:cut.start()][-1:].isspace()):
+            # no leading noise, and the trailing noise went whole (re takes it from its leftmost
+            # start): another round would find neither (a word before it would have been part of it)
+            s = trimmed
+            break
+        s = trimmed
+    if HEAD_VERB_HINT.search(s):
+        s = HEAD_VERBS.sub("", s)
     s = s.strip("的和及与、 ")
     if len(s) > 40 or "。" in s or "！" in s or "？" in s:
         return ""

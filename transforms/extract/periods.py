@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import NamedTuple
 
@@ -168,16 +169,36 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     ['2014', '2013-Q1', '2015-Q1/2015-Q3']
     """
     out: list[Period] = []
-    h = HINT.search(text)
-    if h is None:
-        return out
-    for m in PERIOD.finditer(text, period_from(text, h.start())):
-        if BASE_PREFIX.search(text[max(0, m.start() - 4): m.start()]):
-            continue
+    for m in _period_matches(text):
         c = canonical(m, anchor)
         if c:
             out.append(Period(m.group(0), c[0], c[1], m.start(), m.end()))
     return out
+
+
+def _period_matches(text: str) -> Iterator[re.Match[str]]:
+    """PERIOD's matches in `text` that are not comparison bases."""
+    h = HINT.search(text)
+    if h is None:
+        return
+    for m in PERIOD.finditer(text, period_from(text, h.start())):
+        if not BASE_PREFIX.search(text[max(0, m.start() - 4): m.start()]):
+            yield m
+
+
+#: The alternatives whose numbers may name no period (3—1月, 前13个月, 以来 alone); the others always do.
+_MAY_FAIL = frozenset({"m1", "n", "qa", "ytd"})
+_ANY_DAY = date(2000, 6, 15)
+
+
+def period_spans(text: str) -> list[tuple[int, int]]:
+    """Where find_periods finds periods, whatever their year: their spans, without reading them.
+
+    >>> period_spans("今年1—2月规模以上工业增加值比上年12月份加快，3—1月")
+    [(0, 6)]
+    """
+    return [m.span() for m in _period_matches(text)
+            if _ARM.get(m.lastgroup or "") not in _MAY_FAIL or canonical(m, _ANY_DAY) is not None]
 
 
 SINCE = re.compile(r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来|(?P<n>\d{1,2}|[一二三四五六七八九十两])\s*年来|(?P<y>\d{4})\s*年起")
