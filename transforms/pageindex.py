@@ -2,9 +2,9 @@
 
 libxml2 evaluates `contains(@class, "x")` anew on every candidate element for every selector, at
 about half a microsecond each; the parsers ask a dozen such selectors of one page. PageIndex reads
-the class values of a tag's elements once (lxml's iteration by tag, or every `//@class`) and tests them in
-Python, giving exactly what `tree.xpath(expr)` gives, in document order. Selectors of any other
-shape go to lxml unchanged.
+a tag's elements once (lxml's iteration by tag; every `//@class` for selectors over any tag) and
+tests their class and id in Python, giving exactly what `tree.xpath(expr)` gives, in document
+order. Selectors of any other shape go to lxml unchanged (compiled once).
 """
 
 from __future__ import annotations
