@@ -67,8 +67,8 @@ def keyword_measures(text: str) -> tuple[tuple[str, str], ...]:
     >>> keyword_measures("增便利,提升贸易便利化水平。大力推进通关。降成本,助力企业减负降费。充分释放红利。")
     (('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费'))
     """
-    found = tuple((m.group("kw"), m.group("heading")) for part in text.split("。")
-                  if len(part) <= 29 and (m := KEYWORD_START.match(part + "。")) is not None)  # 4 + 1 + 24 at most
+    found = tuple((m.group("kw"), m.group("heading")) for part in text.split("。")  # 4 + 1 + 24 at most, the comma 3rd to 5th
+                  if len(part) <= 29 and ("，" in part[2:5] or "," in part[2:5]) and (m := KEYWORD_START.match(part + "。")) is not None)
     return found if len(found) >= 2 else ()
 
 
@@ -171,7 +171,8 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
                 g.found += 1
             i = j
             continue
-        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" and "是" in p.text else []
+        # an enumeration starts 一是…二是: without both, findall would find none that counts
+        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" and "一是" in p.text and "二是" in p.text else []
         if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
             framing = paras[i - 1] if i > 0 and not INLINE_ENUM.match(p.text) else p
             g = _group(groups, framing, p)
