@@ -308,3 +308,17 @@ def test_the_shortcuts_in_reading_an_indicator_change_nothing() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
         assert period_spans(text) == [(p.start, p.end) for p in find_periods(text, date(2000, 6, 15))], text
         assert F.clean_indicator(text) == reference(text), text
+
+
+def test_figures_are_built_in_the_field_order_the_extractor_assumes() -> None:
+    """The extractor and the table reader build Figure by position (keywords cost a microsecond a
+    figure): a field moved or added in between must fail here, not shift values silently."""
+    from dataclasses import fields
+
+    from transforms.extract.records import Figure
+
+    assert [f.name for f in fields(Figure)][:29] == [
+        "category", "indicator_text", "indicator_full", "value", "unit", "unit_text", "value_base", "qualifiers",
+        "value_text", "value_low", "value_high", "approx", "bound", "scale", "basis", "basis_text", "basis_period",
+        "price_basis", "direction", "direction_text", "period_text", "period", "period_type", "streak", "is_target",
+        "parent", "paragraph", "evidence", "from_table"]

@@ -165,9 +165,9 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
                 h, q = split_qualifiers(ind)
                 split[ind] = (h, tuple(q))
             head, quals = split[ind]
-            fig = Figure(category, head, ind, value, unit, ut, value_base, list(quals), value_text, scale=scale, basis=basis_of,
-                         direction=direction, period=period_key, period_text=period_text, period_type=period_type,
-                         paragraph=index, evidence=evidence, from_table=True)
+            fig = Figure(category, head, ind, value, unit, ut, value_base, list(quals), value_text,  # records.Figure's order
+                         None, None, None, None, scale, basis_of, None, None, None, direction, None,
+                         period_text, period_key, period_type, None, False, None, index, evidence, True)
             if is_child:
                 fig.parent = parents.get(fig.category)
             elif not is_period_row:
