@@ -322,3 +322,19 @@ def test_figures_are_built_in_the_field_order_the_extractor_assumes() -> None:
         "value_text", "value_low", "value_high", "approx", "bound", "scale", "basis", "basis_text", "basis_period",
         "price_basis", "direction", "direction_text", "period_text", "period", "period_type", "streak", "is_target",
         "parent", "paragraph", "evidence", "from_table"]
+
+
+def test_a_table_label_without_a_period_character_names_no_period() -> None:
+    """The table reader skips find_periods on a row label holding no 月/季/年/来/末/底, with or
+    without the table's year put before it: on random labels, find_periods must agree."""
+    import random
+
+    from transforms.extract.periods import HINT, find_periods
+
+    rng = random.Random(9)
+    pieces = ["工业", "增加值", "1", "2", "-", "—", "季度", "月", "份", "末", "底", "全", "半", "上", "下", "以", "来", "年",
+              "前", "个", "两", "三", "（万吨）", " "]
+    for _ in range(20000):
+        label = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if not HINT.search(label):
+            assert find_periods(f"2016年{label}", date(2016, 3, 12)) == find_periods(label, date(2016, 3, 12)) == [], label

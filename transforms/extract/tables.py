@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from transforms.extract import lexicon as L
 from transforms.extract.figures import Context, clean_indicator, split_qualifiers
 from transforms.extract.numerals import clean_float
-from transforms.extract.periods import Period, find_periods
+from transforms.extract.periods import HINT, Period, find_periods
 from transforms.extract.records import Figure
 from transforms.extract.units import parse_unit
 
@@ -113,7 +113,8 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
         ym = YEAR_LABEL.match(label)
         if ym:
             year = ym.group(1)
-        row_periods = find_periods(label if ym or not year else f"{year}年{label}", ctx.anchor)
+        # a label holding no 月/季/年/来/末/底 names no period, with the table's year before it or not
+        row_periods = find_periods(label if ym or not year else f"{year}年{label}", ctx.anchor) if HINT.search(label) else []
         is_period_row = bool(row_periods) and not PERIOD_LABEL.sub("", label)
         if is_period_row:
             row_period = row_periods[0]
