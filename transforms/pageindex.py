@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree
 
-from transforms.select import xpath
+from transforms.select import top_elements, xpath
 
 #: //tag[contains(@class, "x")], then any further steps
 _TAG_CLASS = re.compile(r"""//([a-z][a-z0-9]*)\[contains\(@class,\s*(["'])([^"']+)\2\)\]((?:/.*)?)""")
@@ -81,13 +81,10 @@ class PageIndex:
     def _tag(self, tag: str) -> list[tuple[str | None, str | None, Any]]:
         """(class, id, element) of the tag's elements, in document order, from lxml's own iteration
         by tag: a third faster than XPath's //tag/@class (and at once when the page has no such
-        tag). From every top-level element, as // reaches them (a broken page can leave a second
-        <html> beside the root)."""
+        tag). From every top-level element (select.top_elements), as // reaches them."""
         found = self._tags.get(tag)
         if found is None:
-            tree = self.tree
-            tops = [*reversed(list(tree.itersiblings(preceding=True))), tree, *tree.itersiblings()]
-            found = self._tags[tag] = [(el.get("class"), el.get("id"), el) for top in tops for el in top.iter(tag)]
+            found = self._tags[tag] = [(el.get("class"), el.get("id"), el) for top in top_elements(self.tree) for el in top.iter(tag)]
         return found
 
     def _class_values(self, tag: str | None) -> list[tuple[str, Any]]:

@@ -110,16 +110,25 @@ def text_of(el: etree._Element) -> str:
     return etree.tostring(el, method="text", encoding=str, with_tail=False)
 
 
+def top_elements(tree: etree._Element) -> list[etree._Element]:
+    """The root and its siblings, in document order: a broken page can leave a second <html>
+    beside the root, where `//` XPath still reaches, so whatever stands for `//` walks them all.
+
+    >>> [t.tag for t in top_elements(html_tree("<html><p>a</p></html><html><p>b</p></html>"))]
+    ['html', 'html']
+    """
+    return [*reversed(list(tree.itersiblings(preceding=True))), tree, *tree.itersiblings()]
+
+
 def strip_tags(tree: etree._Element, *tags: str) -> None:
     """Remove every element of these tags with what it holds, keeping the text after each, in
-    libxml2 in one pass per top-level element; a broken page can leave a second <html> beside
-    the root (where `//` XPath still reaches), so the root's siblings are stripped too.
+    libxml2 in one pass per top-level element (top_elements: the root's siblings too).
 
     >>> t = lxml_html.fromstring("<div>a<script>x</script>b<p>c<style>y</style></p></div>")
     >>> strip_tags(t, "script", "style"); text_of(t)
     'abc'
     """
-    for top in (tree, *tree.itersiblings(), *tree.itersiblings(preceding=True)):
+    for top in top_elements(tree):
         if isinstance(top.tag, str):
             etree.strip_elements(top, *tags, with_tail=False)
 

@@ -58,9 +58,11 @@ def _trie_arms(words: list[str]) -> list[str]:
     return [re.escape(ch) + emit(sub) for ch, sub in sorted(tree.items()) if ch]
 
 
-#: What may stand between where a value starts and its unit's first character: the words that
-#: open a value (约, 不超过), numerals, digits, spaces, a decimal point or separator, %, a range, 余/多.
-_BEFORE_UNIT = "".join(sorted({c for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE) for c in w})) + NUMERAL_CHARS + "点.,%％—-－~～至到余多"
+#: What may stand between a value's number and its unit's first character, besides digits and
+#: spaces: numerals, a decimal point or separator, %, a range, 余/多.
+_NUMBER_TO_UNIT = NUMERAL_CHARS + "点.,%％—-－~～至到余多"
+#: The same from where a value starts: the words that open a value (约, 不超过) too.
+_BEFORE_UNIT = "".join(sorted({c for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE) for c in w})) + _NUMBER_TO_UNIT
 VALUE = re.compile(
     r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
     # a unit (or 百分之) ahead, past only what may stand before one: a year, a date or a bare
@@ -77,7 +79,7 @@ VALUE = re.compile(
 #: A digit; 百分之; or a Chinese numeral, then numerals or digits, spaces, %, a range or 余/多,
 #: then a unit: it matches at the first character of every value's number.
 VALUE_HINT = re.compile(
-    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|(?<=百)分之|(?<=[{NUMERAL_CHARS}])[\s%％—\-－~～至到余多点.,{NUMERAL_CHARS}\d]*[{re.escape(UNIT_FIRST)}])"
+    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|(?<=百)分之|(?<=[{NUMERAL_CHARS}])[{re.escape(_NUMBER_TO_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}])"
 )
 #: The longest word a value may open with (不得超过).
 _PRE_MAX = max(len(w) for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE))
@@ -109,7 +111,6 @@ SHARE = re.compile(r"(?:占[^，。；]{0,30}?(?:的)?比重|比重|占比|率|�
 INDEX = re.compile(r"(?:指数|PMI)(?:（PMI）)?(?:为|是|达到|录得)?\s*$")
 CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动|(?<!价格)(?<!物价)因素)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过|有)?\s*(?:约|大约)?\s*$")
 STREAK = re.compile(r"连续\s*(?P<first>第)?\s*(?P<n>\d+|[一二三四五六七八九十两]+)\s*个?\s*(?P<unit>月|季度|年)")
-TRANSITION = re.compile(r"由")
 #: '由上月的下降1.2%转为增长…': the period a change starts from.
 CARRIED_FROM = re.compile(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")

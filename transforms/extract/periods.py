@@ -232,6 +232,8 @@ def year_period(text: str) -> Period | None:
     """A bare 'YYYY年' as a period (a year's total), when nothing more specific is written."""
     m = BARE_YEAR.search(text) if "年" in text else None
     return Period(m.group(0), m.group(1), "year", m.start(), m.end()) if m else None
+
+
 #: A comparison base: 比上年12月份, 比2019年1—2月份.
 BASE = re.compile(r"(?:比|较)\s*((?:\d{4}\s*年|上年|去年|今年)?[^，,。；;比较]{0,12}?(?:月份?|季度|半年|年末|年底))")
 

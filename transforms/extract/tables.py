@@ -43,10 +43,6 @@ class Column:
 DEFAULT_COLUMNS = [Column("level"), Column("growth", "%", "yoy")]
 
 
-def _is_value(cell: str) -> bool:
-    return cell.strip() in EMPTY or bool(NUMERIC.fullmatch(cell.strip()))
-
-
 def column(cell: str) -> Column | None:
     """What a header cell says about its column.
 
@@ -90,7 +86,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
     for index, cells in table.rows:
         cells = [c.strip() for c in cells]
         numeric = [NUMERIC.fullmatch(c) is not None for c in cells]  # (no EMPTY mark is numeric)
-        is_value = [n or c in EMPTY for n, c in zip(numeric, cells)]  # _is_value of stripped cells
+        is_value = [n or c in EMPTY for n, c in zip(numeric, cells)]  # a value cell: a number or an empty mark
         if not any(numeric):  # a header row
             specs = [c for c in (column(x) for x in cells) if c]
             if specs:
