@@ -55,6 +55,7 @@ def body_blocks(root: etree._Element) -> list[Paragraph]:
     [('subheading', '一、总体情况'), ('body', '全年增长5%。'), ('body', '一是扩大内需。'), ('table_row', '指标\\t5.2')]
     """
     blocks: list[Paragraph] = []
+    holders = _row_holders(root)
 
     def rows(el: etree._Element) -> None:  # every row at or under el, nested tables' too, in order
         for tr in el.iter("tr"):
@@ -72,7 +73,7 @@ def body_blocks(root: etree._Element) -> list[Paragraph]:
             if tag == "tr":
                 rows(child)
             elif tag in BLOCK_TAGS:
-                if next(child.iter("tr"), None) is not None:
+                if child in holders:
                     rows(child)
                     continue
                 text = clean(text_of(child))
@@ -84,6 +85,26 @@ def body_blocks(root: etree._Element) -> list[Paragraph]:
 
     walk(root)
     return blocks
+
+
+def _row_holders(root: etree._Element) -> set[etree._Element]:
+    """The paragraphs and headings under `root` that hold a table row: the ancestors of each row
+    climbed once (rows of one table share theirs), cheaper than asking every paragraph for a row.
+
+    >>> from transforms.select import html_tree
+    >>> [e.tag for e in _row_holders(html_tree("<div><p>a<span><table><tr><td>1</td></tr></table></span></p><p>b</p></div>"))]
+    ['p']
+    """
+    holders: set[etree._Element] = set()
+    seen: set[etree._Element] = {root}
+    for tr in root.iter("tr"):
+        el = tr.getparent()
+        while el is not None and el not in seen:
+            seen.add(el)
+            if el.tag in BLOCK_TAGS:
+                holders.add(el)
+            el = el.getparent()
+    return holders
 
 
 def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Document:
