@@ -29,11 +29,7 @@ def decode_page(body: bytes, content_type: str | None = None) -> DecodedPage:
     >>> decode_page("<p>人民日报</p>".encode()).utf8 is not None, decode_page(b"<p>\\xff</p>").utf8
     (True, None)
     """
-    if _header_encoding(content_type) == "cp1252" and not body[:20000].isascii():
-        # a server's Western default (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western
-        # single-byte name as cp1252) on a page of Chinese text: its own <meta> or BOM, else its
-        # bytes, decide
-        content_type = None
+    content_type = _trusted_header(body, content_type)
     if declared_encoding(body, content_type) in GB_FAMILY and (utf8_text := _utf8_text(body)) is not None:
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
         # real GB bytes of Chinese text are practically never valid UTF-8
@@ -47,6 +43,31 @@ def decode_page(body: bytes, content_type: str | None = None) -> DecodedPage:
         text = CONTROL.sub("", text)
         exact = False
     return DecodedPage(encoding, text, body if exact else None)
+
+
+def _trusted_header(body: bytes, content_type: str | None) -> str | None:
+    """The Content-Type header to go by: none when it names a server's Western default
+    (ISO-8859-1 was HTTP/1.1's; w3lib reads every Western single-byte name as cp1252) on a page
+    of Chinese text, whose own <meta> or BOM, else its bytes, then decide."""
+    if _header_encoding(content_type) == "cp1252" and not body[:20000].isascii():
+        return None
+    return content_type
+
+
+def utf8_as_is(body: bytes, content_type: str | None = None) -> bool:
+    """Whether decode_page reads `body` as the UTF-8 its bytes are, given that they are valid
+    UTF-8: declared UTF-8 or declaring nothing, no BOM, no control byte. A page declared GB
+    is not (decode_page decides such a page by decoding it). What reads the bytes must check
+    their validity itself: libxml2 does, reporting ERR_INVALID_ENCODING (select.page_tree).
+
+    >>> utf8_as_is("<meta charset=utf-8><p>人民日报</p>".encode()), utf8_as_is(b"<p>x</p>", "text/html; charset=gbk")
+    (True, False)
+    >>> utf8_as_is(codecs.BOM_UTF8 + b"<p>x</p>"), utf8_as_is(b"<p>a\x01</p>")
+    (False, False)
+    """
+    if body.startswith(codecs.BOM_UTF8) or declared_encoding(body, _trusted_header(body, content_type)) not in (None, "utf-8", "utf8"):
+        return False
+    return not any(b in body for b in CONTROL_BYTES)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:

@@ -26,7 +26,7 @@ def _xpath(selector: str) -> str:
 
 def html_to_text(body: bytes, content_type: str | None = None) -> str:
     """Title line, then the main content's blocks, one per line."""
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     for bad in tree.xpath("|".join(f"//{t}" for t in SKIP)):  # xpath reaches every <html> lxml made of a broken page
         drop_tree(bad)
     title = ""

@@ -109,7 +109,7 @@ def _row_holders(root: etree._Element) -> set[etree._Element]:
 
 def parse_govcn(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A www.gov.cn policy or news page. Raises ParseFailure when no body container is found."""
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     page = PageIndex(tree)
     root = next((found[0] for xp in P.BODY if (found := page.xpath(xp))), None)

@@ -20,7 +20,7 @@ def list_page_url(root: str, n: int) -> str:
 
 def parse_news_list(body: bytes, url: str, content_type: str | None = None) -> list[DatedLink]:
     """Items of a list page: an <li> holding a link to a news page and a YYYY-MM-DD date."""
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     out: list[DatedLink] = []
     for li in tree.xpath("//li[.//a[@href]]"):
         m = P.LIST_DATE.search(clean(text_of(li)))

@@ -53,7 +53,7 @@ def _text(page: PageIndex, xp: str) -> str | None:
 
 def parse_people(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A people.com.cn article page. Raises ParseFailure for pages of an unknown template."""
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     for bad in xpath(class_xpath("otitle", "section-common-share-wrap"))(tree):
         drop_tree(bad)

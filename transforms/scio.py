@@ -51,7 +51,7 @@ def parse_list(body: bytes, url: str) -> list[DatedLink]:
 def parse_scio(body: bytes, url: str, content_type: str | None = None) -> Document:
     """A conference page or its transcript. meta['transcript'] links the transcript when the page
     has one; meta['page_kind'] is conference or transcript."""
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     strip_tags(tree, "script", "style")
     page = PageIndex(tree)
     root = next((f[0] for xp in BODY if (f := page.xpath(xp))), None)

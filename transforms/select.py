@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -12,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from parsel import css2xpath
 
-from transforms.encoding import decode_html, decode_page
+from transforms.encoding import decode_html, decode_page, utf8_as_is
 from transforms.records import ParseFailure
 from transforms.text import calendar_day, clean
 
@@ -50,11 +51,45 @@ def html_tree(text: str, utf8: bytes | None = None) -> etree._Element:
         return lxml_html.fromstring("<html/>", parser=PARSER)
 
 
-def page_tree(body: bytes, content_type: str | None = None) -> tuple[str, etree._Element]:
-    """A page's decoded text and its lxml tree (html_tree), parsed from the bytes where they are
-    the text's exact UTF-8."""
+#: The same for page_tree, one per thread: what a parse reported is read from its parser.
+_THREAD = threading.local()
+#: A whole page, seen in its bytes (ASCII white space only: a page opening with other white
+#: space goes the way of its text)
+WHOLE_PAGE_BYTES = re.compile(rb"^\s*<(?:html|!doctype)", re.IGNORECASE)
+#: libxml2 reports at most this many problems of one parse (XML_MAX_ERRORS); past them an
+#: invalid byte may go unreported
+_MAX_REPORTED = 100
+
+
+def page_tree(body: bytes, content_type: str | None = None) -> etree._Element:
+    """A page's lxml tree: html_tree of its decoded text (decode_page). A whole page that
+    decode_page would read as the UTF-8 its bytes are (encoding.utf8_as_is) is handed to
+    libxml2 as it stands, without decoding it first: libxml2 checks the bytes' UTF-8 itself and
+    reports any invalid byte (ERR_INVALID_ENCODING); such a page, rare, is decoded and parsed
+    again, since libxml2 and Python replace invalid bytes differently.
+
+    >>> [e.text for e in page_tree("<html><p>人民日报</p></html>".encode()).iter("p")]
+    ['人民日报']
+    >>> [e.text for e in page_tree(b"<html><p>\\xe4\\xba\\xba\\xe4\\xba</p></html>").iter("p")]  # Python's one U+FFFD, not libxml2's two
+    ['人\\ufffd']
+    """
+    if WHOLE_PAGE_BYTES.match(body) and utf8_as_is(body, content_type):
+        parser = getattr(_THREAD, "parser", None) or _thread_parser()
+        try:
+            tree = lxml_html.fromstring(body, parser=parser)
+        except (etree.ParserError, ValueError):
+            tree = None
+        if tree is not None:
+            log = parser.error_log
+            if len(log) < _MAX_REPORTED and all(e.type != etree.ErrorTypes.ERR_INVALID_ENCODING for e in log):
+                return tree
     page = decode_page(body, content_type)
-    return page.text, html_tree(page.text, page.utf8)
+    return html_tree(page.text, page.utf8)
+
+
+def _thread_parser() -> etree.HTMLParser:
+    _THREAD.parser = etree.HTMLParser(collect_ids=False, encoding="utf-8")
+    return _THREAD.parser
 
 
 def class_xpath(*parts: str, word: bool = False) -> str:
@@ -225,7 +260,7 @@ def links_dated_by_url(body: bytes, url: str, pattern: re.Pattern[str], content_
     ...                    re.compile(r"/t(?P<y>\\d{4})(?P<m>\\d{2})(?P<d>\\d{2})_\\d+\\.html$"))
     [DatedLink(url='http://h/zxfb/t20160312_1.html', title='T', day=datetime.date(2016, 3, 12))]
     """
-    _, tree = page_tree(body, content_type)
+    tree = page_tree(body, content_type)
     out: list[DatedLink] = []
     seen: set[str] = set()
     for a in tree.xpath("//a[@href]"):

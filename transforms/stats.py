@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from transforms.encoding import decode_html
 from transforms.govcn import body_blocks
 from transforms.pageindex import PageIndex
 from transforms.records import Document, ParseFailure
@@ -29,15 +30,15 @@ CHALLENGE = re.compile(r"wzws|WZWS|请开启JavaScript|Please enable JavaScript|
 
 
 def parse_stats(body: bytes, url: str, content_type: str | None = None) -> Document:
-    text, tree = page_tree(body, content_type)
-    strip_tags(tree, "script", "style")  # a challenge's script is still in `text` for the check below
+    tree = page_tree(body, content_type)
+    strip_tags(tree, "script", "style")  # a challenge's script is still in the page's text, read below
     page = PageIndex(tree)
     for name, (title_xp, line_xp, body_xp) in TEMPLATES.items():
         roots = page.xpath(body_xp)
         if roots:
             break
     else:
-        if CHALLENGE.search(text):
+        if CHALLENGE.search(decode_html(body, content_type)[1]):
             raise ParseFailure("blocked_anti_bot", "the site answered with its JavaScript challenge, not the release")
         raise ParseFailure("unknown_stats_template", "no .xilan_con nor .TRS_Editor/.TRS_UEDITOR")
     title = clean(" ".join(text_of(t) for t in page.xpath(title_xp)[:1])) or clean(" ".join(text_of(t) for t in page.xpath("//title")[:1]))

@@ -1,0 +1,67 @@
+"""page_tree hands a UTF-8 page's bytes to libxml2 without decoding them first, trusting libxml2
+to report invalid bytes; the tree must be exactly the one its decoded text gives (decode_page,
+then html_tree), on real pages, damaged ones and the cases where the two could part."""
+
+from __future__ import annotations
+
+import codecs
+import random
+
+import pytest
+from lxml import etree
+
+from bench.fuzz import seeds
+from bench.same_output import mutate
+from transforms.encoding import decode_page
+from transforms.select import html_tree, page_tree, top_elements
+
+#: More problems than libxml2 reports of one parse (it stops at 100), then an invalid byte: the
+#: byte goes unreported, so only the count tells that the bytes were not all checked.
+MANY_PROBLEMS = b"<html><body>" + b"</x>" * 150 + b"<p>\xe4\xba\xba\xe4\xba</p></body></html>"
+CASES = {
+    "invalid byte": b"<html><body><p>\xe4\xba\xba\xe4\xba and \xff</p></body></html>",
+    "invalid byte in an attribute": b'<html><body><a href="/a\xffb">x</a></body></html>',
+    "many problems first": MANY_PROBLEMS,
+    "a literal U+FFFD": "<html><body><p>a\ufffdb</p></body></html>".encode(),
+    "control bytes": b"<html><body><p>a\x01b\x0bc</p></body></html>",
+    "BOM": codecs.BOM_UTF8 + "<html><body><p>人民日报</p></body></html>".encode(),
+    "declared GB, UTF-8 bytes": '<html><head><meta charset="gb2312"></head><body><p>人民日报</p></body></html>'.encode(),
+    "declared GB, GB bytes": '<html><head><meta charset="gb2312"></head><body><p>人民日报</p></body></html>'.encode("gb18030"),
+    "Chinese white space first": "\u3000<html><body><p>人民日报</p></body></html>".encode(),
+    "a fragment": "<p>人民日报</p>".encode(),
+    "empty": b"",
+}
+
+
+def _serialised(tree: etree._Element) -> list[bytes]:
+    return [etree.tostring(top) for top in top_elements(tree)]
+
+
+def _by_text(body: bytes, content_type: str | None) -> list[bytes]:
+    page = decode_page(body, content_type)
+    return _serialised(html_tree(page.text, page.utf8))
+
+
+def _pages() -> list[tuple[str, bytes]]:
+    rng = random.Random(5)
+    out = list(CASES.items())
+    for s in seeds():
+        out.append((s.name, s.body))
+        out += [(f"{s.name} (damaged {k})", mutate(s.body, rng)) for k in range(6)]
+    return out
+
+
+@pytest.mark.parametrize("name,body", _pages(), ids=lambda v: v if isinstance(v, str) else "")
+def test_page_tree_is_the_tree_of_the_decoded_text(name: str, body: bytes) -> None:
+    for content_type in (None, "text/html; charset=utf-8"):
+        assert _serialised(page_tree(body, content_type)) == _by_text(body, content_type), (name, content_type)
+
+
+def test_the_cases_take_both_ways() -> None:
+    """The comparison above is worth something only if libxml2 alone would part from the decoded
+    text on the invalid pages (it replaces bytes its own way) and really reads the others."""
+    raw = etree.HTMLParser(collect_ids=False, encoding="utf-8")
+    for name in ("invalid byte", "many problems first"):
+        assert _serialised(etree.fromstring(CASES[name], raw)) != _by_text(CASES[name], None), name
+    etree.fromstring(MANY_PROBLEMS, raw)
+    assert len(raw.error_log) == 100 and all(e.type != etree.ErrorTypes.ERR_INVALID_ENCODING for e in raw.error_log)
