@@ -74,23 +74,27 @@ class PageIndex:
 
     def __init__(self, tree: etree._Element) -> None:
         self.tree = tree
-        self._tags: dict[str, list[tuple[str | None, str | None, Any]]] = {}
+        self._tags: dict[str, list[Any]] = {}
+        self._classes: dict[str, list[tuple[str, Any]]] = {}
         self._any_classes: list[tuple[str, Any]] | None = None
         self._asked_any = False
 
-    def _tag(self, tag: str) -> list[tuple[str | None, str | None, Any]]:
-        """(class, id, element) of the tag's elements, in document order, from lxml's own iteration
-        by tag: a third faster than XPath's //tag/@class (and at once when the page has no such
-        tag). From every top-level element (select.top_elements), as // reaches them."""
+    def _tag(self, tag: str) -> list[Any]:
+        """The tag's elements, in document order, from lxml's own iteration by tag: a third faster
+        than XPath's //tag/@class (and at once when the page has no such tag). From every
+        top-level element (select.top_elements), as // reaches them."""
         found = self._tags.get(tag)
         if found is None:
-            found = self._tags[tag] = [(el.get("class"), el.get("id"), el) for top in top_elements(self.tree) for el in top.iter(tag)]
+            found = self._tags[tag] = [el for top in top_elements(self.tree) for el in top.iter(tag)]
         return found
 
     def _class_values(self, tag: str | None) -> list[tuple[str, Any]]:
         """(class value, element) of the tag's elements that have one (any tag: None), in document order."""
         if tag is not None:
-            return [(c, el) for c, _, el in self._tag(tag) if c is not None]
+            found = self._classes.get(tag)
+            if found is None:
+                found = self._classes[tag] = [(c, el) for el in self._tag(tag) if (c := el.get("class")) is not None]
+            return found
         if self._any_classes is None:
             self._any_classes = [(str(c), c.getparent()) for c in xpath("//@class")(self.tree)]
         return self._any_classes
@@ -102,10 +106,10 @@ class PageIndex:
             return xpath(expr)(self.tree)
         attribute, tag, parts, rest = p
         if attribute == "tag":
-            matched = [el for _, _, el in self._tag(tag)]  # type: ignore[arg-type]
+            matched = list(self._tag(tag))  # type: ignore[arg-type]
         elif attribute == "id":
             ident = parts[0]
-            matched = [el for _, i, el in self._tag(tag) if i == ident]  # type: ignore[arg-type]
+            matched = [el for el in self._tag(tag) if el.get("id") == ident]  # type: ignore[arg-type]
         elif tag is None and not self._asked_any:
             # every class value of a big page costs more to read than one lxml scan: read them
             # for the second selector over any tag, not for the first
