@@ -57,6 +57,16 @@ def mutate(body: bytes, rng: random.Random) -> bytes:
     return bytes(out)
 
 
+def seed_pages(copies: int, seed: int) -> list[tuple[str, bytes]]:
+    """(name, bytes) of every seed page (bench/fuzz.py) and `copies` damaged copies of each."""
+    rng = random.Random(seed)
+    out = []
+    for s in seeds():
+        out.append((s.name, s.body))
+        out += [(f"{s.name} (damaged {k})", mutate(s.body, rng)) for k in range(copies)]
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python bench/same_output.py", description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path, help="JSON file to write")

@@ -4,13 +4,11 @@ pages of every template and on damaged ones."""
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pytest
 
-from bench.fuzz import seeds
-from bench.same_output import mutate
+from bench.same_output import seed_pages
 from transforms import govcn_patterns, people, scio, stats
 from transforms.pageindex import PageIndex, plan
 from transforms.select import class_xpath, page_tree, strip_tags
@@ -45,16 +43,7 @@ def _same(ours: list[Any], theirs: list[Any]) -> bool:
     return True
 
 
-def _pages() -> list[tuple[str, bytes]]:
-    rng = random.Random(11)
-    out = [("nested", NESTED)]
-    for s in seeds():
-        out.append((s.name, s.body))
-        out += [(f"{s.name} (damaged {k})", mutate(s.body, rng)) for k in range(8)]
-    return out
-
-
-@pytest.mark.parametrize("name,body", _pages(), ids=lambda v: v if isinstance(v, str) else "")
+@pytest.mark.parametrize("name,body", [("nested", NESTED), *seed_pages(8, seed=11)], ids=lambda v: v if isinstance(v, str) else "")
 def test_page_index_gives_what_lxml_gives(name: str, body: bytes) -> None:
     tree = page_tree(body, "text/html")
     strip_tags(tree, "script", "style")
