@@ -62,7 +62,7 @@ def utf8_as_is(body: bytes, content_type: str | None = None) -> bool:
 
     >>> utf8_as_is("<meta charset=utf-8><p>人民日报</p>".encode()), utf8_as_is(b"<p>x</p>", "text/html; charset=gbk")
     (True, False)
-    >>> utf8_as_is(codecs.BOM_UTF8 + b"<p>x</p>"), utf8_as_is(b"<p>a\x01</p>")
+    >>> utf8_as_is(codecs.BOM_UTF8 + b"<p>x</p>"), utf8_as_is(b"<p>a\\x01</p>")
     (False, False)
     """
     if body.startswith(codecs.BOM_UTF8) or declared_encoding(body, _trusted_header(body, content_type)) not in (None, "utf-8", "utf8"):

@@ -51,7 +51,8 @@ def html_tree(text: str, utf8: bytes | None = None) -> etree._Element:
         return lxml_html.fromstring("<html/>", parser=PARSER)
 
 
-#: The same for page_tree, one per thread: what a parse reported is read from its parser.
+#: page_tree's own UTF8_PARSER, one per thread (_thread_parser): it reads what libxml2 reported
+#: of a parse from the parser that made it, which another thread must not be using meanwhile.
 _THREAD = threading.local()
 #: A whole page, seen in its bytes (ASCII white space only: a page opening with other white
 #: space goes the way of its text)
