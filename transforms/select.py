@@ -89,6 +89,7 @@ def page_tree(body: bytes, content_type: str | None = None) -> etree._Element:
 
 
 def _thread_parser() -> etree.HTMLParser:
+    """This thread's page_tree parser, made on its first page."""
     _THREAD.parser = etree.HTMLParser(collect_ids=False, encoding="utf-8")
     return _THREAD.parser
 
