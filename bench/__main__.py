@@ -97,7 +97,7 @@ def parse_and_extract_vs_trafilatura(seconds: float, runs: int = 1) -> dict[str,
         per_template[name] = round(_time(lambda: trafilatura_pass(group)) / _time(lambda: our_pass(group)), 1)
     return {"pages": len(pages), "templates": sorted(per_template), "passes": passes,
             "parse_extract_pages_per_s": round(ours_rate, 1), "trafilatura_pages_per_s": round(theirs_rate, 1),
-            "ratio_vs_trafilatura": statistics.median(ratios), "ratio_runs": ratios, "ratio_by_template": per_template}
+            "ratio_vs_trafilatura": round(statistics.median(ratios), 2), "ratio_runs": ratios, "ratio_by_template": per_template}
 
 
 def our_pass(pages: list) -> None:  # type: ignore[type-arg]
