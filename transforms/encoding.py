@@ -30,15 +30,15 @@ def decode_page(body: bytes, content_type: str | None = None) -> DecodedPage:
     (True, None)
     """
     content_type = _trusted_header(body, content_type)
-    if declared_encoding(body, content_type) in GB_FAMILY and (utf8_text := _utf8_text(body)) is not None:
+    declared = declared_encoding(body, content_type)
+    if declared in GB_FAMILY and (utf8_text := _utf8_text(body)) is not None:
         # a browser snapshot re-serialised as UTF-8 that kept its GB2312 <meta> (STRUCTURE.md §5):
         # real GB bytes of Chinese text are practically never valid UTF-8
         encoding, text = "utf-8", utf8_text
         exact = True
     else:
-        encoding, text = html_to_unicode(content_type, body)
-        # exact when read as UTF-8 ("utf8": w3lib's default), without a BOM and nothing replaced
-        exact = encoding in ("utf-8", "utf8") and not body.startswith(codecs.BOM_UTF8) and "\ufffd" not in text
+        encoding, text = html_to_unicode(content_type, body)  # reads the encoding declared_encoding names
+        exact = _read_as_utf8(body, declared) and "\ufffd" not in text  # nothing replaced
     if any(b in body for b in CONTROL_BYTES):  # rare; 28 memchr scans tell, faster than a translate copy or a regex
         text = CONTROL.sub("", text)
         exact = False
@@ -65,9 +65,13 @@ def utf8_as_is(body: bytes, content_type: str | None = None) -> bool:
     >>> utf8_as_is(codecs.BOM_UTF8 + b"<p>x</p>"), utf8_as_is(b"<p>a\\x01</p>")
     (False, False)
     """
-    if body.startswith(codecs.BOM_UTF8) or declared_encoding(body, _trusted_header(body, content_type)) not in (None, "utf-8", "utf8"):
-        return False
-    return not any(b in body for b in CONTROL_BYTES)
+    return _read_as_utf8(body, declared_encoding(body, _trusted_header(body, content_type))) and not any(b in body for b in CONTROL_BYTES)
+
+
+def _read_as_utf8(body: bytes, declared: str | None) -> bool:
+    """Whether html_to_unicode reads `body`, whose declared encoding is `declared`, as UTF-8 with
+    nothing to skip first: declared UTF-8 or nothing (w3lib's default, "utf8"), and no BOM."""
+    return declared in (None, "utf-8", "utf8") and not body.startswith(codecs.BOM_UTF8)
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> tuple[str, str]:

@@ -25,9 +25,8 @@ PARSER = etree.HTMLParser(collect_ids=False)
 #: What lxml.html takes for a whole page rather than a fragment.
 WHOLE_PAGE = re.compile(r"^\s*<(?:html|!doctype)", re.IGNORECASE)
 
-
-#: PARSER for a page's own UTF-8 bytes (see html_tree)
-UTF8_PARSER = etree.HTMLParser(collect_ids=False, encoding="utf-8")
+#: PARSER for a page's own UTF-8 bytes, one per thread (utf8_parser)
+_THREAD = threading.local()
 
 
 def html_tree(text: str, utf8: bytes | None = None) -> etree._Element:
@@ -45,15 +44,22 @@ def html_tree(text: str, utf8: bytes | None = None) -> etree._Element:
     whole = WHOLE_PAGE.match(text) is not None
     try:
         if whole and utf8:
-            return lxml_html.fromstring(utf8, parser=UTF8_PARSER)
+            return lxml_html.fromstring(utf8, parser=utf8_parser())
         return lxml_html.fromstring(text, parser=PARSER if whole else None)
     except (etree.ParserError, ValueError):
         return lxml_html.fromstring("<html/>", parser=PARSER)
 
 
-#: page_tree's own UTF8_PARSER, one per thread (_thread_parser): it reads what libxml2 reported
-#: of a parse from the parser that made it, which another thread must not be using meanwhile.
-_THREAD = threading.local()
+def utf8_parser() -> etree.HTMLParser:
+    """This thread's parser of UTF-8 bytes (as PARSER, no id table), made on its first page. One
+    per thread: page_tree reads what libxml2 reported of a parse from the parser that made it,
+    which another thread must not be using meanwhile."""
+    parser = getattr(_THREAD, "parser", None)
+    if parser is None:
+        parser = _THREAD.parser = etree.HTMLParser(collect_ids=False, encoding="utf-8")
+    return parser
+
+
 #: A whole page, seen in its bytes (ASCII white space only: a page opening with other white
 #: space goes the way of its text)
 WHOLE_PAGE_BYTES = re.compile(rb"^\s*<(?:html|!doctype)", re.IGNORECASE)
@@ -75,7 +81,7 @@ def page_tree(body: bytes, content_type: str | None = None) -> etree._Element:
     ['人\\ufffd']
     """
     if WHOLE_PAGE_BYTES.match(body) and utf8_as_is(body, content_type):
-        parser = getattr(_THREAD, "parser", None) or _thread_parser()
+        parser = utf8_parser()
         try:
             tree = lxml_html.fromstring(body, parser=parser)
         except (etree.ParserError, ValueError):
@@ -86,12 +92,6 @@ def page_tree(body: bytes, content_type: str | None = None) -> etree._Element:
                 return tree
     page = decode_page(body, content_type)
     return html_tree(page.text, page.utf8)
-
-
-def _thread_parser() -> etree.HTMLParser:
-    """This thread's page_tree parser, made on its first page."""
-    _THREAD.parser = etree.HTMLParser(collect_ids=False, encoding="utf-8")
-    return _THREAD.parser
 
 
 def class_xpath(*parts: str, word: bool = False) -> str:
