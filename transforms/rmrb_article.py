@@ -14,7 +14,7 @@ from transforms.text import calendar_day, clean, split_names
 #: Paragraphs of the body, leaving out the captions of embedded image tables.
 _BODY_PARAGRAPHS = etree.XPath(".//p[not(ancestor::table[contains(concat(' ', @class, ' '), ' pci_c ')])]")
 #: A byline's own text, leaving out its date element.
-_BYLINE_TEXT = etree.XPath("./text() | ./*[not(contains(@class, 'date'))]//text()")
+_BYLINE_TEXT = etree.XPath("./text() | ./*[not(contains(@class, 'date'))]//text()", smart_strings=False)
 
 
 def split_title_tag(title: str) -> tuple[str, str | None]:

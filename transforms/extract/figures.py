@@ -478,6 +478,8 @@ def _is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
 
 
 TARGET = re.compile(_ALT([*L.TARGET_WORDS, "目标", "力争", "控制在"]))
+#: Any price-basis word (L.PRICE_WORDS): most clauses have none, and one search says so
+PRICE_WORD = re.compile(_ALT(L.PRICE_WORDS))
 #: Years written digit by digit in Chinese numerals: 一九九四年.
 CN_YEAR = re.compile(r"([〇零一二三四五六七八九][〇零一二三四五六七八九]{3})年")  # a leading class: re's fast scan
 CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
@@ -658,7 +660,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 category = "target_growth"
             elif category in ("level", "count") and target and TARGET_IS.search(sentence):
                 category = "target_level"
-            price = next((v for w, v in L.PRICE_WORDS.items() if w in left), None)
+            price = next((v for w, v in L.PRICE_WORDS.items() if w in left), None) if PRICE_WORD.search(left) else None
             fig = Figure(  # by position, in the field order of records.Figure: keywords cost a microsecond more
                 category, head, full, vf["value"], unit, unit_text, vf["value_base"], quals, vf["value_text"],
                 vf.get("value_low"), vf.get("value_high"), vf["approx"], vf["bound"], vf["scale"],
