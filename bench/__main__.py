@@ -1,6 +1,6 @@
 """pressroom's benchmarks in one run, from the repository root:
 
-    python -m bench [--json] [--seconds 3] [--ratio-runs 1] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test | --pg '']
+    python -m bench [--json] [--seconds 3] [--ratio-runs 3] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test | --pg '']
 
 Prints the machine, then: peak memory of a day's crawl, parse pages/s, extract articles/s, parse
 and extract together against trafilatura's extract() on the same real pages, bulk load rows/s on
@@ -133,8 +133,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
     ap.add_argument("--seconds", type=float, default=3.0, help="time per throughput figure")
-    ap.add_argument("--ratio-runs", type=int, default=1, metavar="N",
-                    help="measure the ratio to trafilatura N times and report the median and every run (a noisy VM: 5)")
+    ap.add_argument("--ratio-runs", type=int, default=3, metavar="N",
+                    help="measure the ratio to trafilatura N times and report the median and every run "
+                         "(default 3: one run on a shared VM moves by a tenth between spells; 5 for a steadier median)")
     ap.add_argument("--load-rows", type=int, default=100_000, help="figure rows per bulk-load measurement")
     ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test", help="admin URL; '' to skip PostgreSQL")
     args = ap.parse_args()
