@@ -79,8 +79,7 @@ def parse_article(
     byline = None
     byline_el = css(sel["byline"])(root)
     if byline_el:
-        parts = [str(t) for t in _BYLINE_TEXT(byline_el[0])]
-        byline = clean(" ".join(parts)) or None
+        byline = clean(" ".join(_BYLINE_TEXT(byline_el[0]))) or None
 
     print_line = P.PRINT_LINE.search(date_text)
     editors: list[str] = []

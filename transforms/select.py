@@ -188,7 +188,7 @@ def css(query: str) -> etree.XPath:
     smart strings: lxml would make each a string that knows its parent, half the cost of a
     ::text query).
 
-    >>> [str(t) for t in css("p ::text")(document_root("<div><p>a<b>b</b></p><p>c</p></div>"))]
+    >>> css("p ::text")(document_root("<div><p>a<b>b</b></p><p>c</p></div>"))
     ['a', 'b', 'c']
     """
     return etree.XPath(css2xpath(query), smart_strings=False)
@@ -196,7 +196,7 @@ def css(query: str) -> etree.XPath:
 
 def texts(el: etree._Element, query: str = "::text") -> list[str]:
     """The text nodes a CSS query finds under an element, as strings (parsel's .css(q).getall())."""
-    return [str(t) for t in css(query)(el)]
+    return css(query)(el)  # plain strings already (css: no smart strings)
 
 
 #: parsel's reading of a page: recovering HTML parser, UTF-8 bytes, large documents allowed (and, as
