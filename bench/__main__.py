@@ -1,11 +1,13 @@
 """pressroom's benchmarks in one run, from the repository root:
 
-    python -m bench [--json] [--seconds 3] [--ratio-runs 3] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test | --pg '']
+    python -m bench [--json] [--pure] [--seconds 3] [--ratio-runs 3] [--load-rows 100000] [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test | --pg '']
 
 Prints the machine, then: peak memory of a day's crawl, parse pages/s, extract articles/s, parse
 and extract together against trafilatura's extract() on the same real pages, bulk load rows/s on
 SQLite and PostgreSQL, and a fixture day end to end. --json prints the same figures as one JSON
 object. Goals (issue 7): parse + extract at least 10× trafilatura; a day's crawl under 300 MB.
+The machine line says which extractor ran: compiled with mypyc at install, or pure Python
+(--pure asks for it; transforms/extract/native.py).
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ def machine() -> dict[str, object]:
                 if ln.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
     mem = next((int(ln.split()[1]) // 1024 for ln in Path("/proc/meminfo").read_text().splitlines()
                 if ln.startswith("MemTotal")), None) if Path("/proc/meminfo").exists() else None
+    from transforms.extract import BUILD
+
     return {"date": time.strftime("%Y-%m-%d"), "cpu": cpu, "cores": os.cpu_count(), "memory_mib": mem,
-            "os": f"{platform.system()} {platform.release()}", "python": platform.python_version()}
+            "os": f"{platform.system()} {platform.release()}", "python": platform.python_version(), "extractor": BUILD}
 
 
 def crawl_peak_memory() -> dict[str, object]:
@@ -132,6 +136,7 @@ def _time(fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-def]
 def main() -> None:
     ap = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
+    ap.add_argument("--pure", action="store_true", help="run the pure Python extractor even where the install compiled it")
     ap.add_argument("--seconds", type=float, default=3.0, help="time per throughput figure")
     ap.add_argument("--ratio-runs", type=int, default=3, metavar="N",
                     help="measure the ratio to trafilatura N times and report the median and every run "
@@ -139,6 +144,8 @@ def main() -> None:
     ap.add_argument("--load-rows", type=int, default=100_000, help="figure rows per bulk-load measurement")
     ap.add_argument("--pg", default="postgresql+psycopg://postgres@127.0.0.1:5432/test", help="admin URL; '' to skip PostgreSQL")
     args = ap.parse_args()
+    if args.pure:  # native.PURE_ENV, set before anything imports transforms.extract (importing
+        os.environ["PRESSROOM_PURE_PYTHON"] = "1"  # native.py would); the crawl's child inherits it
     say = (lambda *_: None) if args.json else (lambda msg: print(msg, file=sys.stderr, flush=True))
 
     from bench.extraction import documents, rate, read_document
@@ -179,6 +186,7 @@ def main() -> None:
     vs = result["vs_trafilatura"]
     rows = [
         ("machine", f"{m['cpu']}, {m['cores']} cores, {m['memory_mib']} MiB, {m['os']}, Python {m['python']}, {m['date']}", ""),
+        ("extractor", str(m["extractor"]), ""),
         ("crawl of a day, peak memory", f"{result['crawl']['crawl_peak_rss_mb']} MB", "< 300 MB"),
         ("parse (e-paper articles)", f"{result['parse']['pages_per_s']:,} pages/s", ">= 300"),
         ("extract (gold articles)", f"{result['extract']['articles_per_s']:,} articles/s", ">= 500"),

@@ -399,7 +399,7 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
                 return "pp_change", _direction(word), word  # 比重提高2% reads as a change of a share
             return "growth_rate", _direction(word), word
         if ABOVE_BELOW_TAIL.search(tail) and unit == "pp":
-            w = ABOVE_BELOW.search(tail).group(0)
+            w = ABOVE_BELOW.search(tail).group(0)  # type: ignore[union-attr]  # ABOVE_BELOW_TAIL found one
             return "pp_change", "up" if w in ("高于", "快于") else "down", w
         if unit == "pct" and RATE_WORDS.search(tail):
             return "growth_rate", "up", None
@@ -413,6 +413,7 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
 
 def _value_fields(m: re.Match[str]) -> dict | None:
     pre, pcn, pcn_post, num, num2, more, unit_text, post = m.groups()  # VALUE's groups, in order
+    scale: float | int
     if pcn:
         v = to_number(pcn)
         unit, unit_text, scale = "pct", "百分之", 1
@@ -508,11 +509,16 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     """Figures of one paragraph; `ctx` carries period, basis and indicator across its sentences."""
     text = normalize_digits(text)
     figures: list[Figure] = []
+    period: Period | None
+    prev: Figure | None
+    category: str | None
+    direction: str | None
+    dword: str | None
     ctx.period = None
     ctx.indicator = None
     ctx.basis = None
     if kind == "subheading":
-        named = find_periods(text, ctx.anchor) or ([year_period(text)] if year_period(text) else [])
+        named = find_periods(text, ctx.anchor) or ([yp] if (yp := year_period(text)) else [])
         if named:
             ctx.section_period = named[0]
     at = value_from(text)
@@ -618,7 +624,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                     year_period(sentence[: ms]) or ctx.period or ctx.section_period or ctx.default_period))
             tm = CARRIED_FROM.search(left) if "由" in left else None
             carried = tm is not None and TRANSITION_AFTER.match(sentence, me) is not None
-            if carried:
+            if carried and tm is not None:  # (carried: tm was found)
                 # 由上年12月份下降3.2%转为增长0.4%, 由上年的58.6%回落到27.8%: the first value is the earlier period's
                 prior = find_periods(tm.group(1), ctx.anchor)
                 if prior:

@@ -161,10 +161,10 @@ def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[Me
         while j < len(paras) and heads[j]:
             j += 1
         run = range(i, j)
-        framing = paras[i - 1] if i > 0 else None
-        declared = framing is not None and "方面" in framing.text and DECLARED.search(framing.text) is not None
+        before = paras[i - 1] if i > 0 else None
+        declared = before is not None and "方面" in before.text and DECLARED.search(before.text) is not None
         if len(run) >= 2 or (run and declared):
-            g = _group(groups, framing or paras[i], paras[i])
+            g = _group(groups, before or paras[i], paras[i])
             for k in run:
                 measures.append(Measure(heads[k] or "", g.group_id, g.agency, g.speaker, "paragraph_initial_sentence",
                                         paras[k].index, sub_items=sub_items(paras[k].text)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import cn2an
+import cn2an  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
 ARABIC = r"\d+(?:[.,]\d+)*(?:\.\d+)?"
 #: The characters Chinese numerals are written with.

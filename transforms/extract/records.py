@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from transforms.records import Document
+
+#: The version of the extraction rules, recorded with every fact loaded
+EXTRACTOR_VERSION = "facts-1"
 
 
 @dataclass(frozen=True)
@@ -134,3 +140,33 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class Extraction:
+    document: Document
+    figures: list[Figure] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    groups: list[MeasureGroup] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    event: Event | None = None
+    problems: list[str] = field(default_factory=list)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        doc = self.document
+        out: list[dict[str, Any]] = [{
+            "type": "document", "url": doc.url, "source": doc.source, "title": doc.title, "title_tag": doc.title_tag,
+            "pre_title": doc.pre_title, "subtitle": doc.subtitle, "publisher": doc.publisher,
+            "pub_date": doc.pub_date.isoformat() if doc.pub_date else None, "page": doc.page_no, "editors": doc.editors,
+            "event": self.event.to_dict() if self.event else None, "extractor_version": EXTRACTOR_VERSION,
+            "problems": self.problems,
+        }]
+        sids = {}
+        for i, s in enumerate(self.speakers, 1):
+            sids[s.name] = f"S{i}"
+            out.append(s.to_record(f"S{i}"))
+        ids = {id(f): f"F{i + 1}" for i, f in enumerate(self.figures)}
+        out += [f.to_record(ids[id(f)], ids) for f in self.figures]
+        out += [g.to_record() for g in self.groups]
+        out += [m.to_record(f"M{i}") for i, m in enumerate(self.measures, 1)]
+        return out

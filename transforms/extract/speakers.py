@@ -85,7 +85,7 @@ def find_roster(text: str, paragraph: int) -> list[Speaker]:
     >>> [(s.agency, s.titles, s.name) for s in find_roster("发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；商务部副部长盛秋平", 0)]
     [('国家统计局', ['新闻发言人', '国民经济综合统计司司长'], '付凌晖'), ('商务部', ['副部长'], '盛秋平')]
     """
-    out = []
+    out: list[Speaker] = []
     if "：" not in text and ":" not in text:  # every roster names its people after a colon
         return out
     for m in ROSTER.finditer(text):

@@ -113,7 +113,7 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
         row_periods = find_periods(label if ym or not year else f"{year}年{label}", ctx.anchor) if HINT.search(label) else []
         is_period_row = bool(row_periods) and not PERIOD_LABEL.sub("", label)
         if is_period_row:
-            row_period = row_periods[0]
+            row_period: Period | None = row_periods[0]
             name = None
         else:
             row_period = period
@@ -143,7 +143,8 @@ def table_figures(table: Table, ctx: Context) -> list[Figure]:
             pp = "百分点" in cell
             v = float(cell.replace("（百分点）", "").replace("(百分点)", ""))
             basis_of = direction = None
-            scale: float = 1
+            scale: float | int = 1
+            ut: str | None
             if spec.kind == "growth":
                 category, value, unit, ut, value_text = ("pp_change" if pp else "growth_rate"), abs(v), ("pp" if pp else "pct"), (
                     "个百分点" if pp else "%"), str(abs(v))

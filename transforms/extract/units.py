@@ -28,7 +28,7 @@ _SCALES_LONGEST_FIRST = sorted(SCALES.items(), key=lambda kv: -len(kv[0]))
 
 
 @lru_cache(maxsize=512)
-def parse_unit(text: str) -> tuple[str, float]:
+def parse_unit(text: str) -> tuple[str, float | int]:
     """(canonical unit, scale) of a printed unit.
 
     >>> parse_unit("亿元"), parse_unit("万亿元"), parse_unit("个百分点"), parse_unit("%")

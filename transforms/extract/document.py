@@ -1,0 +1,145 @@
+"""Extraction of one parsed Document: its figures, speakers, measures and press event, in order
+(extract), with restatements of one fact merged (dedupe)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from transforms.extract import lexicon as L
+from transforms.extract.event import event_from_title, find_event
+from transforms.extract.figures import Context, extract_paragraph
+from transforms.extract.measures import Para, find_measures
+from transforms.extract.periods import find_periods, year_period
+from transforms.extract.records import Extraction, Figure, Speaker
+from transforms.extract.speakers import (
+    find_bare_speaker,
+    find_roster,
+    find_speakers,
+    turn_speaker,
+)
+from transforms.extract.tables import Table, table_figures
+from transforms.records import Document
+from transforms.text import calendar_day
+
+ROSTER_LINE = re.compile(r"^\s*(?:发布人|出席人|嘉宾|主持人)\s*[:：]")
+NON_WORD = re.compile(r"[\W_]+")
+NOTE_LINE = re.compile(r"注\s*[:：]")
+NOTES = re.compile(r"^(?:附注|附录|注释|名词解释|指标解释|说明)[:：]?$")
+
+
+def _norm(s: str) -> str:
+    return NON_WORD.sub("", unicodedata.normalize("NFKC", s))
+
+
+def _dice(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    ca, cb = list(a), list(b)
+    common = sum(min(ca.count(c), cb.count(c)) for c in set(ca))
+    return 2 * common / (len(ca) + len(cb))
+
+
+def dedupe(figures: list[Figure]) -> list[Figure]:
+    """One record per fact: restatements (headline, sub-heading, table row) of a body figure go.
+    Two figures are one fact when value, unit, period, basis and sign agree and their indicators
+    are the same phrase or one contains the other."""
+    kept: list[tuple[int, Figure]] = []
+    buckets: dict[tuple[Any, ...], list[Figure]] = {}
+    order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
+    norms: dict[str, str] = {}  # _norm of each indicator, once
+    for i in order:
+        f = figures[i]
+        dup = False
+        # one bucket per value, unit, period, basis, sign and kind: only those can be one fact
+        bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"), [])
+        for k in bucket:
+            a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
+            b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
+            if a == b or a in b or b in a or _dice(a, b) >= 0.7:
+                dup = True
+                break
+        if not dup:
+            kept.append((i, f))
+            bucket.append(f)
+    return [f for i, f in sorted(kept, key=lambda t: (t[1].paragraph if t[1].paragraph >= 0 else -1, t[0]))]
+
+
+ON_BEHALF = re.compile(r"代表(" + "|".join(sorted(L.AGENCIES, key=len, reverse=True)) + r")")
+
+
+def issuer_of(doc: Document) -> str | None:
+    """Who issues a document: '国务院办公厅关于…的意见', or '我代表国务院向大会作政府工作报告'."""
+    m = re.match(r"^(.{2,30}?)关于", doc.title)
+    if m:
+        return m.group(1)
+    for p in doc.paragraphs[:3]:
+        m = ON_BEHALF.search(p.text) if "代表" in p.text else None
+        if m:
+            return m.group(1)
+    return None
+
+
+def extract(doc: Document, *, today: date | None = None) -> Extraction:
+    """Extract every fact of a document. Never raises on content: problems are recorded."""
+    result = Extraction(doc)
+    paragraphs = doc.paragraphs
+    if not paragraphs and not doc.title:
+        result.problems.append("empty_document: no title and no paragraphs")
+        return result
+    anchor = doc.pub_date
+    if anchor is None:
+        ym = year_period(" ".join([doc.title] + [p.text for p in paragraphs[:3]]))
+        anchor = (calendar_day(ym.canonical, 12, 31) if ym else None) or today or date.today()
+        result.problems.append(f"no_pub_date: periods anchored to {anchor}")
+    body_texts = [p.text for p in paragraphs if p.kind != "table_row"]
+    result.event = find_event(body_texts, anchor) or event_from_title(doc.title, doc.pub_date)
+    as_of = f"@{result.event.date}" if result.event and result.event.date else f"@{anchor.isoformat()}"
+    title_periods = find_periods(doc.title, anchor)
+    ctx = Context(anchor=anchor, as_of=as_of, default_period=title_periods[0] if title_periods else None)
+
+    # speakers: each paragraph is attributed to the last official named up to it
+    known: dict[str, Speaker] = {}
+    current: Speaker | None = None
+    paras: list[Para] = []
+    figures: list[Figure] = []
+    headline = [t for t in (doc.title, doc.subtitle) if t]
+    for text in headline:
+        figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period), kind="title"))
+    tables: list[Table] = []
+    notes = False  # after 附注/注释: prose there explains, it reports nothing (tables still do)
+    recent: list[str] = []
+    for i, p in enumerate(paragraphs):
+        if p.kind == "table_row":
+            if not tables or tables[-1].rows[-1][0] != i - 1:
+                tables.append(Table([], list(recent[-3:])))
+            tables[-1].rows.append((i, p.text.split("\t")))
+            continue
+        recent.append(p.text)
+        if NOTES.match(p.text):
+            notes = True
+        found = find_roster(p.text, i) or find_speakers(p.text, i)
+        for s in found:
+            if s.name not in known:
+                known[s.name] = s
+                result.speakers.append(s)
+        speaker = turn_speaker(p.text, known) if known else None
+        speaker = speaker or (found[0] if found and not ROSTER_LINE.match(p.text) else None) or find_bare_speaker(p.text, known)
+        if speaker is not None:
+            current = speaker
+        elif p.kind == "subheading":
+            current = None if len(known) > 1 else current
+        paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
+        if notes or NOTE_LINE.match(p.text):  # a note explains a table; it reports nothing
+            continue
+        for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
+            if current is not None:
+                f.speaker, f.agency = current.name, current.agency
+            figures.append(f)
+    for table in tables:
+        figures.extend(table_figures(table, ctx))
+    result.figures = dedupe(figures)
+    result.groups, result.measures = find_measures(paras, issuer_of(doc))
+    return result
