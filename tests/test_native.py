@@ -79,3 +79,10 @@ def test_the_compiled_extractor_gives_the_pure_records(tmp_path: Path) -> None:
     compiled, pure = files["compiled"].read_bytes(), files["pure"].read_bytes()
     assert len(compiled) > 1_000_000 and b'"category": "growth_rate"' in compiled
     assert compiled == pure
+
+
+def test_the_switch_is_spelled_alike_where_native_cannot_be_imported() -> None:
+    """setup.py runs before any dependency exists and bench/__main__.py must set the switch before
+    transforms.extract is imported: both spell out native.PURE_ENV's name."""
+    for path in ("setup.py", "bench/__main__.py"):
+        assert f'"{native.PURE_ENV}"' in (ROOT / path).read_text(), path
