@@ -9,11 +9,11 @@ from setuptools import setup
 
 
 def extractor_extensions() -> list:
-    if os.environ.get("PRESSROOM_PURE_PYTHON", "").strip() not in ("", "0"):
+    native = runpy.run_path(os.path.join("transforms", "extract", "native.py"))
+    if native["pure_requested"]():
         return []
     from mypyc.build import mypycify
 
-    native = runpy.run_path(os.path.join("transforms", "extract", "native.py"))
     copies = [os.path.relpath(p) for p in native["copy_sources"]()]
     extensions = mypycify(copies, opt_level="3", group_name=native["GROUP"])
     for ext in extensions:

@@ -82,10 +82,16 @@ def stale(native: Path = NATIVE, sources: Path = SOURCES) -> list[str]:
     return [name for name, h in digests(sources).items() if built.get(name) != h]
 
 
+def pure_requested() -> bool:
+    """Whether PURE_ENV asks for pure Python (set to anything but empty or 0): at install, no
+    compiling (setup.py); at run time, the sources even where a compiled build is current."""
+    return os.environ.get(PURE_ENV, "").strip() not in ("", "0")
+
+
 def load(native: Path = NATIVE, sources: Path = SOURCES) -> tuple[ModuleType | None, str]:
     """(the compiled document module or None, what runs) — None unless it was built, imports as a
     compiled module and is as current as every source."""
-    if os.environ.get(PURE_ENV, "").strip() not in ("", "0"):
+    if pure_requested():
         return None, f"pure Python ({PURE_ENV} is set)"
     if not (native / MANIFEST).is_file():
         return None, "pure Python (not compiled at install)"
