@@ -378,27 +378,61 @@ def extract_cmd(file: str, url: str | None, source: str | None, pub_date) -> Non
 @cli.command("eval")
 @click.option("--gold", "gold_dir", type=click.Path(exists=True, file_okay=False), default="../shared/gold", show_default=True,
               help="Folder of *.gold.jsonl files and the reference score.py.")
-@click.option("--update", is_flag=True, help="Raise the pinned floors to today's scores (floors never go down).")
-def eval_cmd(gold_dir: str, update: bool) -> None:
-    """Score the extractor on the gold articles; exit 1 when a total falls below its pinned floor."""
+@click.option("--update", is_flag=True, help="Raise the pinned floors to today's scores, part by part (floors never go down).")
+@click.option("--errors", "errors_of", multiple=True, metavar="DOC",
+              help="List what the extractor got wrong on a gold document of the tuning part (repeatable; "
+                   "'tune' for all of them). Test documents are scored, never studied: they are refused.")
+@click.option("--json", "as_json", is_flag=True, help="The scores as one JSON object instead of tables.")
+def eval_cmd(gold_dir: str, update: bool, errors_of: tuple[str, ...], as_json: bool) -> None:
+    """Score the extractor on the gold articles, per file, per kind and per part of the split
+    (pressroom/eval_split.json: tuning and test); exit 1 when a part's total falls below its pinned floor."""
+    import json
     from pathlib import Path
 
-    from pressroom.evaluate import GATED, below_floors, evaluate, raise_floors, read_floors
+    from pressroom.evaluate import GATED, Split, below_floors, errors, evaluate, gold_files, raise_floors, read_floors
 
-    result = evaluate(Path(gold_dir))
-    names = ["str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1", "disc_f1"]
-    fmt = lambda v: "-" if v is None else f"{v:.3f}"  # noqa: E731
-    click.echo(f"{'file':<32} " + " ".join(f"{n:>12}" for n in names))
-    for stem, row in result["files"].items():
-        click.echo(f"{stem:<32} " + " ".join(f"{fmt(row[n]):>12}" for n in names))
-    click.echo(f"{'TOTAL':<32} " + " ".join(f"{fmt(result['total'][n]):>12}" for n in names))
+    gold = Path(gold_dir)
+    if errors_of:
+        split = Split.read()
+        stems = [s for s in gold_files(gold) if split.part(s) == "tune"] if errors_of == ("tune",) else list(errors_of)
+        for stem in stems:
+            if stem not in gold_files(gold):
+                raise click.UsageError(f"no gold file {stem}.gold.jsonl in {gold_dir}")
+            if split.part(stem) != "tune":
+                raise click.UsageError(f"{stem} is in the test part: it is scored, not studied (pressroom/eval_split.json)")
+        for stem in stems:
+            lines = errors(gold, stem)
+            click.echo(f"== {stem}: {len(lines)} errors")
+            for line in lines:
+                click.echo("  " + line)
+        return
+    result = evaluate(gold)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        names = ["n_gold", "str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1", "disc_f1"]
+        fmt = lambda v: "-" if v is None else str(v) if isinstance(v, int) else f"{v:.3f}"  # noqa: E731
+        line = lambda name, row: f"{name:<44} " + " ".join(f"{fmt(row[n]):>12}" for n in names)  # noqa: E731
+        click.echo(f"{'file':<44} " + " ".join(f"{n:>12}" for n in names))
+        for stem, row in sorted(result["files"].items(), key=lambda kv: (kv[1]["part"], kv[1]["kind"], kv[0])):
+            click.echo(line(f"{row['part']:<4} {row['kind']:<7} {stem}", row))
+        for kind, row in result["kinds"].items():
+            click.echo(line(f"KIND {kind}", row))
+        for part, row in result["parts"].items():
+            click.echo(line(f"PART {part}", row))
+        click.echo(line("TOTAL", result["total"]))
+        for stem in result["unlisted"]:
+            click.echo(f"note: {stem} is not in pressroom/eval_split.json: scored in the test part", err=True)
     if update:
-        floors = raise_floors(result["total"])
-        click.echo("floors now: " + ", ".join(f"{k}={v}" for k, v in floors.items()))
-    problems = below_floors(result["total"], read_floors())
+        floors = raise_floors(result["parts"])
+        for part, values in floors.items():
+            click.echo(f"floors now ({part}): " + ", ".join(f"{k}={v}" for k, v in values.items()), err=True)
+    problems = below_floors(result["parts"], read_floors())
     for p in problems:
         click.echo(f"BELOW FLOOR: {p}", err=True)
-    click.echo("eval: " + ("FAILED" if problems else "ok") + " (" + ", ".join(f"{k}={fmt(result['total'][k])}" for k in GATED) + ")")
+    parts = "; ".join(f"{part} " + ", ".join(f"{k}={row[k]:.3f}" if row[k] is not None else f"{k}=-" for k in GATED)
+                      for part, row in result["parts"].items())
+    click.echo("eval: " + ("FAILED" if problems else "ok") + f" ({parts})", err=as_json)
     sys.exit(EXIT_FAILURES if problems else EXIT_OK)
 
 
