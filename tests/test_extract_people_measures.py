@@ -127,3 +127,31 @@ def test_a_framing_sentence_is_not_itself_a_measure() -> None:
     r = run("商务部副部长郭婷婷表示，今年，商务部将继续抓好4个方面的工作来推动消费稳定增长。",
             "办好消费促进年系列活动。各地开展了活动。", "推动消费品以旧换新。正在研究细化举措。")
     assert [m.heading for m in r.measures] == ["办好消费促进年系列活动", "推动消费品以旧换新"]
+
+
+# -- speakers anywhere (issue 16, class 3); every sentence written for the test -------------------
+
+def test_an_official_introduced_inside_a_clause_and_referred_to_by_name_later() -> None:
+    r = run("在国家统计局城市司首席统计师周立新看来，居民消费价格总体平稳。",
+            "周立新分析，食品价格季节性回落，10月份居民消费价格同比上涨0.4%。")
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [("周立新", "国家统计局", ["城市司首席统计师"])]
+    assert [(f.value_base, f.speaker, f.agency) for f in r.figures] == [(0.4, "周立新", "国家统计局")]
+
+
+def test_a_name_used_before_the_official_is_introduced_resolves() -> None:
+    r = run("韩文秀说，今年以来人民币贷款增加13.2万亿元。", "央行金融市场司司长韩文秀表示，将保持流动性合理充裕。")
+    assert [(s.name, s.agency, s.agency_as_written) for s in r.speakers] == [("韩文秀", "中国人民银行", "央行")]
+    assert [(f.value_base, f.speaker, f.agency) for f in r.figures] == [(1.32e13, "韩文秀", "中国人民银行")]
+
+
+def test_several_titles_a_byline_and_a_meeting_report() -> None:
+    r = run("国务院总理吴建平", "国务院副总理孙立华在会上强调，要扎实做好春耕备耕工作。",
+            "工信部党组成员、副部长齐向东，中国宏观经济研究院综合形势室主任林远出席会议。")
+    assert [(s.name, s.agency) for s in r.speakers] == [
+        ("吴建平", "国务院"), ("孙立华", "国务院"), ("齐向东", "工业和信息化部"), ("林远", "中国宏观经济研究院")]
+    assert r.speakers[2].titles == ["党组成员", "副部长"]
+
+
+def test_people_of_companies_and_banks_are_not_officials() -> None:
+    r = run("某商业银行首席经济学家王青表示，物价将温和回升。", "光明证券研究员李明说，市场预期稳定。")
+    assert r.speakers == []

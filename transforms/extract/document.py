@@ -14,12 +14,7 @@ from transforms.extract.figures import Context, extract_paragraph
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import find_periods, year_period
 from transforms.extract.records import Extraction, Figure, Speaker
-from transforms.extract.speakers import (
-    find_bare_speaker,
-    find_roster,
-    find_speakers,
-    turn_speaker,
-)
+from transforms.extract.speakers import find_speakers, introduced, name_reference, turn_speaker
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 from transforms.text import calendar_day
@@ -86,6 +81,11 @@ def issuer_of(doc: Document) -> str | None:
     return None
 
 
+def headline_lines(doc: Document) -> list[str]:
+    """The lines above the body: 引题, title, 副题."""
+    return [t for t in (doc.pre_title, doc.title, doc.subtitle) if t]
+
+
 def extract(doc: Document, *, today: date | None = None) -> Extraction:
     """Extract every fact of a document. Never raises on content: problems are recorded."""
     result = Extraction(doc)
@@ -104,8 +104,11 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     title_periods = find_periods(doc.title, anchor)
     ctx = Context(anchor=anchor, as_of=as_of, default_period=title_periods[0] if title_periods else None)
 
-    # speakers: each paragraph is attributed to the last official named up to it
-    known: dict[str, Speaker] = {}
+    # speakers: every official the text introduces, read before the paragraphs (a name may be used
+    # before its introduction); each paragraph is attributed to the last official speaking up to it
+    texts = [t for t in (doc.byline or "", *headline_lines(doc)) if t] + [p.text for p in paragraphs if p.kind != "table_row"]
+    known = introduced(texts)
+    result.speakers = list(known.values())
     current: Speaker | None = None
     paras: list[Para] = []
     figures: list[Figure] = []
@@ -124,13 +127,13 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         recent.append(p.text)
         if NOTES.match(p.text):
             notes = True
-        found = find_roster(p.text, i) or find_speakers(p.text, i)
-        for s in found:
-            if s.name not in known:
-                known[s.name] = s
-                result.speakers.append(s)
-        speaker = turn_speaker(p.text, known) if known else None
-        speaker = speaker or (found[0] if found and not ROSTER_LINE.match(p.text) else None) or find_bare_speaker(p.text, known)
+        speaker = None
+        if known:
+            speaker = turn_speaker(p.text, known)
+            if speaker is None and not ROSTER_LINE.match(p.text):
+                found = find_speakers(p.text, i)
+                speaker = known.get(found[0].name) if found else None
+            speaker = speaker or name_reference(p.text, known)
         if speaker is not None:
             current = speaker
         elif p.kind == "subheading":

@@ -87,9 +87,11 @@ class Speaker:
     evidence: str
     paragraph: int
     kind: str = "speaker"  # speaker | other_speaker | unnamed_speaker
+    agency_as_written: str | None = None
 
     def to_record(self, speaker_id: str) -> dict[str, Any]:
         return {"type": self.kind, "speaker_id": speaker_id, "name": self.name, "agency": self.agency,
+                "agency_as_written": self.agency_as_written or self.agency,
                 "titles": self.titles, "speech_verb": self.verb, "paragraph": self.paragraph,
                 "evidence": {"text": self.evidence}}
 

@@ -1,4 +1,6 @@
-"""Officials who speak: '工业和信息化部新闻发言人、总工程师赵志国介绍' → agency, titles, name."""
+"""Officials who speak, wherever a text introduces them: an agency, its department, one or more
+titles and a name ('工业和信息化部新闻发言人、总工程师赵志国介绍', '在国家统计局城市司高级统计师董莉娟
+看来', a byline '国务院总理李鹏', a 发布人 roster), then later by name alone ('赵志国说')."""
 
 from __future__ import annotations
 
@@ -8,70 +10,102 @@ from transforms.extract import lexicon as L
 from transforms.extract.records import Speaker
 
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
-_PROVINCE_SHORT = {p: re.sub(r"(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)$", "", p) for p in L.PROVINCES}
+_HAN = r"[\u4e00-\u9fff]"
+#: A state institution named by pattern: 中国宏观经济研究院.
+_INSTITUTION = rf"(?:{_ALT(L.INSTITUTION_PREFIXES)}){_HAN}{{2,8}}?(?:{_ALT(L.INSTITUTION_SUFFIXES)})"
 AGENCY = re.compile(
-    rf"(?P<agency>(?:{_ALT(L.PROVINCES)})(?:{_ALT(L.PROVINCIAL_DEPARTMENTS)})?|{_ALT(L.AGENCIES)})"
+    rf"(?P<agency>(?:{_ALT(L.PROVINCES)})(?:{_ALT(L.PROVINCIAL_DEPARTMENTS)})?|{_ALT([*L.AGENCIES, *L.AGENCY_CANONICAL])}|{_INSTITUTION})"
 )
 TITLE = re.compile(rf"(?:{_ALT(L.TITLES)})")
 VERB = re.compile(rf"(?:{_ALT(L.SPEECH_VERBS)})")
-#: agency, then titles (separated by 、), then a 2–4 character name, then a speech verb.
-_FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES)}))
-SPEAKER = re.compile(
-    rf"(?=[{_FIRST}])"  # cheap reject of positions no agency starts at
-    + AGENCY.pattern
-    + r"(?P<titles>(?:[委府]?(?:"
-    + TITLE.pattern
-    + r")、?){1,4})(?P<name>[\u4e00-\u9fff]{2,4}?)(?:在[^，,。]{1,12})?(?P<verb>"
-    + VERB.pattern
-    + r")"
+_SURNAME = rf"(?:{_ALT(L.COMPOUND_SURNAMES)}|[{L.SURNAMES}])"
+#: A name: a surname and one or two characters (a compound surname and one or two).
+NAME = rf"{_SURNAME}{_HAN}{{1,2}}"
+#: What may follow a name in a mention: a speech verb (maybe after an adverb or 在…上), a place or
+#: occasion, punctuation, the end of the line.
+_AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|出席|主持|作|就|对|向|同志|等|[，,。；;：:、（(”\s]|$)")
+_DEPARTMENT = rf"(?P<dept>{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"
+_FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES, *L.AGENCY_CANONICAL, *L.INSTITUTION_PREFIXES)}))
+#: agency, department, titles (separated by 、), a name, then what may follow a name.
+MENTION = re.compile(
+    rf"(?=[{_FIRST}])" + AGENCY.pattern + _DEPARTMENT
+    + rf"(?P<titles>(?:[委府]?(?:{TITLE.pattern})[、和]?){{1,4}})(?P<name>{NAME}?){_AFTER_NAME}"
 )
 #: Characters a name never holds: a match that took them took words.
-NOT_IN_NAME = re.compile(r"[的了在和与及]")
+NOT_IN_NAME = re.compile(r"[的了在和与及等也还则说表示指出介绍强调认为分析称]")
+OFFICIAL_BODIES = frozenset((*L.AGENCIES, *L.AGENCY_CANONICAL.values()))
 
 
-def split_titles(agency: str, titles: str) -> list[str]:
-    """Titles as written; '省委副书记' keeps its 省 when the agency is a province.
+def canonical_agency(agency: str) -> str:
+    """The name an agency goes by in records: the full or official short name.
+
+    >>> canonical_agency("工信部"), canonical_agency("人民银行"), canonical_agency("国家发展改革委")
+    ('工业和信息化部', '中国人民银行', '国家发展改革委')
+    """
+    return L.AGENCY_CANONICAL.get(agency, agency)
+
+
+def split_titles(agency: str, titles: str, dept: str | None = None) -> list[str]:
+    """Titles as written; '省委副书记' keeps its 省 when the agency is a province; a department
+    goes into the first title ('货币政策司司长').
 
     >>> split_titles("河南省", "委副书记、省长")
     ['省委副书记', '省长']
-    >>> split_titles("工业和信息化部", "新闻发言人、总工程师")
-    ['新闻发言人', '总工程师']
+    >>> split_titles("中国人民银行", "司长", "货币政策司")
+    ['货币政策司司长']
     """
     out = []
-    for part in (t for t in titles.split("、") if t):
+    for part in (t for t in re.split("[、和]", titles) if t):
         if part[0] in "委府" and agency.endswith(("省", "市", "区")):
             part = agency[-1] + part
         out.append(part)
+    if dept and out:
+        out[0] = dept + out[0]
     return out
 
 
+def _valid_name(name: str) -> bool:
+    return len(name) >= 2 and not TITLE.fullmatch(name) and not NOT_IN_NAME.search(name[1:])
+
+
 def find_speakers(text: str, paragraph: int) -> list[Speaker]:
-    """Every official named with agency, titles and a speech verb in `text`.
+    """Every official named with agency, titles and name in `text`, with or without a speech verb.
 
     >>> [(s.agency, s.titles, s.name) for s in find_speakers("“…。”商务部副部长郭婷婷表示，今年…", 0)]
     [('商务部', ['副部长'], '郭婷婷')]
     >>> [(s.agency, s.titles, s.name) for s in find_speakers("河南省委副书记、省长王凯说，牢记嘱托", 0)]
     [('河南省', ['省委副书记', '省长'], '王凯')]
+    >>> [(s.agency, s.titles, s.name) for s in find_speakers("在人民银行调查统计司司长阮健弘看来，形势向好", 0)]
+    [('中国人民银行', ['调查统计司司长'], '阮健弘')]
     """
     out: list[Speaker] = []
-    if not VERB.search(text):
-        return out
-    for m in SPEAKER.finditer(text):
+    for m in MENTION.finditer(text):
         name = m.group("name")
-        if TITLE.fullmatch(name) or NOT_IN_NAME.search(name):
+        if not _valid_name(name):
             continue
-        agency = m.group("agency")
-        out.append(Speaker(name=name, agency=agency, titles=split_titles(agency, m.group("titles")),
-                           verb=m.group("verb"), evidence=m.group(0), paragraph=paragraph))
+        written = m.group("agency")
+        agency = canonical_agency(written)
+        verb = VERB.match(text, m.end() + (1 if text[m.end():m.end() + 1] in L.SPEECH_ADVERBS else 0))
+        out.append(Speaker(name=name, agency=agency, titles=split_titles(written, m.group("titles"), m.group("dept")),
+                           verb=verb.group(0) if verb else "", evidence=m.group(0), paragraph=paragraph,
+                           agency_as_written=written))
     return out
 
 
-def find_bare_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
-    """A speaker met earlier, named again without agency: '郭婷婷表示'."""
+def name_reference(text: str, known: dict[str, Speaker]) -> Speaker | None:
+    """A speaker met before (or later in the text), named alone with a speech verb: '郭婷婷表示',
+    '在周茂华看来'. The first one named in the text."""
+    best: tuple[int, Speaker] | None = None
     for name, sp in known.items():
-        if name in text and re.search(rf"{re.escape(name)}(?:{VERB.pattern})", text):
-            return sp
-    return None
+        k = text.find(name)
+        while k != -1:
+            rest = text[k + len(name):]
+            if re.match(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})", rest):
+                if best is None or k < best[0]:
+                    best = (k, sp)
+                break
+            k = text.find(name, k + 1)
+    return best[1] if best else None
 
 
 #: A press conference's list of speakers: "发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；…".
@@ -94,8 +128,9 @@ def find_roster(text: str, paragraph: int) -> list[Speaker]:
             if not e:
                 continue
             titles = [t for t in re.split(r"[、]", e.group("titles")) if t]
-            out.append(Speaker(name=e.group("name"), agency=e.group("agency"), titles=titles, verb="发布",
-                               evidence=entry.strip(), paragraph=paragraph))
+            written = e.group("agency")
+            out.append(Speaker(name=e.group("name"), agency=canonical_agency(written), titles=titles, verb="发布",
+                               evidence=entry.strip(), paragraph=paragraph, agency_as_written=written))
     return out
 
 
@@ -115,3 +150,14 @@ def turn_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
 
 #: A transcript turn: up to 16 characters (title, name) closed by 】 or a colon.
 TURN = re.compile(r"^\s*【?\s*([^：:】，,。]{2,16}?)\s*(?:】\s*[:：]?|[:：])")
+
+
+def introduced(texts: list[str]) -> dict[str, Speaker]:
+    """Every official the text introduces (rosters, mentions), by name, first introduction kept:
+    read before the paragraphs are, so that a name used before its introduction resolves too."""
+    known: dict[str, Speaker] = {}
+    for i, text in enumerate(texts):
+        for s in find_roster(text, i) or find_speakers(text, i):
+            known.setdefault(s.name, s)
+    return known
+
