@@ -280,7 +280,7 @@ def test_the_shortcuts_in_reading_an_indicator_change_nothing() -> None:
     words it must give what find_periods and the plain loop to a fixpoint gave."""
     import random
 
-    from transforms.extract import figures as F
+    from transforms.extract import clauses as F
     from transforms.extract.periods import find_periods, period_spans
 
     def reference(left: str) -> str:
@@ -288,6 +288,7 @@ def test_the_shortcuts_in_reading_an_indicator_change_nothing() -> None:
         for p in find_periods(s, date(2000, 6, 15)):
             s = s[: p.start] + " " * (p.end - p.start) + s[p.end:]
         s = F.YEAR_WORDS.sub(" ", s)
+        s = F.YEARS_COUNTED.sub(" ", s)
         s = s.split("，")[-1].split(",")[-1]
         parts = s.split()
         if len(parts) > 1 and parts[0] in ("对", "在", "于", "从", "据", "至", "到", "自", "截至", "截止"):
@@ -298,8 +299,8 @@ def test_the_shortcuts_in_reading_an_indicator_change_nothing() -> None:
             prev = s
             s = F.LEADING_NOISE.sub("", s).strip()
             s = F.TRAILING_NOISE.sub("", s).strip()
-        s = F.HEAD_VERBS.sub("", s).strip("的和及与、 ")
-        return "" if len(s) > 40 or "。" in s or "！" in s or "？" in s else s.replace(" ", "")
+        s = s.strip("的和及与、 ")
+        return "" if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in F.LONE_WORDS else s.replace(" ", "").translate(F.QUOTES)
 
     rng = random.Random(5)
     pieces = ["其中", "同时", "，", " ", "1—2月", "3—1月", "13个月", "前两个月", "上半年", "以来", "比上年", "同期", "同比",
@@ -337,4 +338,6 @@ def test_a_table_label_without_a_period_character_names_no_period() -> None:
     for _ in range(20000):
         label = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         if not HINT.search(label):
-            assert find_periods(f"2016年{label}", date(2016, 3, 12)) == find_periods(label, date(2016, 3, 12)) == [], label
+            assert find_periods(label, date(2016, 3, 12)) == [], label
+            # the table's year put before it names the year itself, nothing of the label
+            assert [(p.canonical, p.end) for p in find_periods(f"2016年{label}", date(2016, 3, 12))] in ([], [("2016", 5)]), label

@@ -10,9 +10,10 @@ from typing import Any
 
 from transforms.extract import lexicon as L
 from transforms.extract.event import event_from_title, find_event
-from transforms.extract.figures import Context, extract_paragraph
+from transforms.extract.context import Context, read_context
+from transforms.extract.figures import extract_paragraph, normalize_digits
 from transforms.extract.measures import Para, find_measures
-from transforms.extract.periods import find_periods, year_period
+from transforms.extract.periods import year_period
 from transforms.extract.records import Extraction, Figure, Speaker
 from transforms.extract.speakers import find_speakers, introduced, name_reference, turn_speaker
 from transforms.extract.tables import Table, table_figures
@@ -101,8 +102,8 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     body_texts = [p.text for p in paragraphs if p.kind != "table_row"]
     result.event = find_event(body_texts, anchor) or event_from_title(doc.title, doc.pub_date)
     as_of = f"@{result.event.date}" if result.event and result.event.date else f"@{anchor.isoformat()}"
-    title_periods = find_periods(doc.title, anchor)
-    ctx = Context(anchor=anchor, as_of=as_of, default_period=title_periods[0] if title_periods else None)
+    lead = [normalize_digits(t) for t in body_texts[:3]]
+    ctx = read_context([normalize_digits(t) for t in headline_lines(doc)], lead, anchor, as_of)
 
     # speakers: every official the text introduces, read before the paragraphs (a name may be used
     # before its introduction); each paragraph is attributed to the last official speaking up to it
@@ -114,7 +115,8 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     figures: list[Figure] = []
     headline = [t for t in (doc.title, doc.subtitle) if t]
     for text in headline:
-        figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period), kind="title"))
+        figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period,
+                                                           review=ctx.review), kind="title"))
     tables: list[Table] = []
     notes = False  # after 附注/注释: prose there explains, it reports nothing (tables still do)
     recent: list[str] = []

@@ -13,19 +13,23 @@ from transforms.extract.lexicon import CN_MONTHS, CONGRESSES, QUARTERS
 from transforms.extract.numerals import to_number
 
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+#: A day of a month: 1—31 in digits or numerals.
+_D = r"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|二十|三十|[一二三四五六七八九])"
 _SEP = r"\s*[—–\-－~～至到]\s*"
-_YEAR = r"(?:(?P<y>\d{4})\s*年|(?P<rel>今年|本年|去年|上年|当年))?"
+_YEAR = r"(?:(?P<y>\d{4})\s*年|(?P<rel>今年|本年|去年|上年|当年|明年|前年))?"
 #: The characters every period expression holds one of; a text without any has no period.
 _HINT_CHARS = "月季年来末底"
 #: What a period can hold before its first 月/季/年/来/末/底, besides digits and spaces.
-_BEFORE_HINT = frozenset("今本去上当一二三四五六七八九十两份前个第半以全下—–-－~～至到")
+_BEFORE_HINT = frozenset("今本去上当明一二三四五六七八九十两份前个第半以全下—–-－~～至到和比")
 PERIOD = re.compile(
-    r"(?=[\d今本去上当前第一二三四五六七八九十下全以年])"  # cheap reject of every other position
+    r"(?=[\d今本去上当明前第一二三四五六七八九十下全以年])"  # cheap reject of every other position
     # a hint ahead, past only what may stand before one: most digits (5.4%, 0.38) fail here at once
     + rf"(?=[{re.escape(''.join(sorted(_BEFORE_HINT)))}\d\s]*[{_HINT_CHARS}])"
     + _YEAR
     + r"(?:"
-    + rf"(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
+    # a day, or a span of days: 2022年1月1日, 2019年1月1日至12月31日, 10月1日至8日
+    + rf"(?P<dm>{_M})\s*月\s*(?P<dd>{_D})\s*日(?:{_SEP}(?:(?P<y2>\d{{4}})\s*年)?(?:(?P<dm2>{_M})\s*月)?\s*(?P<dd2>{_D})\s*日)?"
+    + rf"|(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
     + r"|前\s*(?P<n>\d{1,2}|[一二三四五六七八九十两]+)\s*个?月(?:份)?"
     + r"|(?P<qa>[1-4一二三四])\s*[—–\-－~～至到]\s*(?P<qb>[1-4一二三四])\s*季度"
     + r"|(?P<qq>前三季度|前两季度|前二季度)"
@@ -33,9 +37,15 @@ PERIOD = re.compile(
     + r"|(?P<half>上半年|下半年)"
     + r"|(?P<ytd>以来)"
     + r"|(?P<eom>" + _M + r")\s*月(?:份)?(?:末|底)"
-    + r"|(?P<eoy>年末|年底)"
-    + r"|(?P<m>" + _M + r")\s*月份?(?P<cur>当月)?(?!\s*\d{1,2}\s*日)"
+    + r"|(?P<eoy>年末|年底|(?<=年)末|(?<=年)底)"
+    + r"|(?P<m>" + _M + r")\s*月份?(?P<cur>当月)?(?P<msince>以来)?(?!\s*\d{1,2}\s*日)"
     + r"|(?P<full>全年)"
+    # a span of years: 1953年至1980年, 1979和1980两年 (the first year read by _YEAR, or here)
+    + rf"|{_SEP}(?P<yb>\d{{4}})\s*年(?:间)?"
+    + r"|(?P<ya>\d{4})\s*(?:年\s*)?(?:[—–\-－~～至到]|和)\s*(?P<yc>\d{4})\s*(?:两)?年(?:间)?"
+    + r"|(?P<yx>\d{4})(?=\s*比\s*\d{4}\s*年)"
+    # a year named alone: 今年, 去年, 2023年 (not 上年同期, 2023年以来, 2023年末)
+    + r"|(?P<yr>(?<=年))(?!同期|同月|以来|初|起|开始|[\d一二三四五六七八九十前上下全第度])"
     + r")"
 )
 HINT = re.compile(f"[{_HINT_CHARS}]")
@@ -70,6 +80,10 @@ class Period(NamedTuple):
     end: int = 0
 
 
+#: A relative year that opens a noun phrase with 的 modifies it: 去年价格变动的…
+ATTRIBUTIVE = re.compile(r"[^，,。；;的]{0,8}的")
+
+
 def _month(s: str) -> int:
     return int(s) if s.isdigit() else CN_MONTHS[s]
 
@@ -84,13 +98,49 @@ def _year(m: re.Match[str], anchor: date, first_month: int) -> int:
         return anchor.year - 1
     if rel in ("今年", "本年", "当年"):
         return anchor.year
+    if rel == "明年":
+        return anchor.year + 1
+    if rel == "前年":
+        return anchor.year - 2
     return anchor.year - 1 if first_month > anchor.month else anchor.year
 
 
 #: PERIOD's alternatives by the last group each closes (m.lastgroup), so that canonical() goes to
 #: the one that matched instead of asking every group in turn.
 _ARM = {"m1": "m1", "m2": "m1", "avg": "m1", "n": "n", "qa": "qa", "qb": "qa", "qq": "qq", "q": "q", "half": "half",
-        "ytd": "ytd", "eom": "eom", "eoy": "eoy", "m": "m", "cur": "m", "full": "full"}
+        "ytd": "ytd", "eom": "eom", "eoy": "eoy", "m": "m", "cur": "m", "msince": "m", "full": "full",
+        "dm": "day", "dd": "day", "y2": "day", "dm2": "day", "dd2": "day", "yb": "yspan", "ya": "ypair", "yc": "ypair",
+        "yr": "yr", "yx": "yx"}
+
+
+def _day(s: str) -> int:
+    return int(s) if s.isdigit() else int(to_number(s) or 0)
+
+
+def _days(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
+    """A day as of which a stock stands (@2022-01-01), or a span of days: whole years and whole
+    months read as such (2019年1月1日至12月31日 is 2019), other spans as day ranges.
+
+    >>> _days(PERIOD.search("2019年1月1日至2020年12月31日"), date(2018, 12, 5)), _days(PERIOD.search("10月1日至8日"), date(2025, 10, 9))
+    (('2019/2020', 'years'), ('2025-10-01/2025-10-08', 'days'))
+    """
+    g = m.group
+    mo, d = _month(g("dm")), _day(g("dd"))
+    y = _year(m, anchor, mo)
+    if not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return None
+    if not g("dd2"):
+        return f"@{y}-{mo:02d}-{d:02d}", "day"
+    y2 = int(g("y2")) if g("y2") else y
+    mo2 = _month(g("dm2")) if g("dm2") else mo
+    d2 = _day(g("dd2"))
+    if not 1 <= d2 <= calendar.monthrange(y2, mo2)[1] or (y2, mo2, d2) <= (y, mo, d):
+        return None
+    if (mo, d, mo2, d2) == (1, 1, 12, 31):
+        return (f"{y}", "year") if y == y2 else (f"{y}/{y2}", "years")
+    if d == 1 and d2 == calendar.monthrange(y2, mo2)[1]:
+        return (f"{y}-{mo:02d}", "month") if (y, mo) == (y2, mo2) else (f"{y}-{mo:02d}/{y2}-{mo2:02d}", "ytd_months")
+    return f"{y}-{mo:02d}-{d:02d}/{y2}-{mo2:02d}-{d2:02d}", "days"
 
 
 def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
@@ -104,7 +154,29 @@ def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
     if arm == "m":
         mo = _month(g("m"))
         y = _year(m, anchor, mo)
+        if g("msince"):
+            return f"{y}-{mo:02d}/@{anchor.isoformat()}", "ytd_open"
         return f"{y}-{mo:02d}", "month"
+    if arm == "day":
+        return _days(m, anchor)
+    if arm == "yspan":
+        if not g("y"):
+            return None
+        a, b = int(g("y")), int(g("yb"))
+        return (f"{a}/{b}", "years") if a < b else None
+    if arm == "ypair":
+        if g("y") or g("rel"):
+            return None
+        a, b = int(g("ya")), int(g("yc"))
+        return (f"{a}/{b}", "years") if a < b else None
+    if arm == "yx":
+        return (g("yx"), "year") if not g("y") and not g("rel") else None
+    if arm == "yr":
+        if not g("y") and not g("rel"):
+            return None
+        if g("rel") and ATTRIBUTIVE.match(m.string, m.end()):  # 去年价格变动的翘尾影响: a modifier, not a period
+            return None
+        return f"{_year(m, anchor, 1)}", "year"
     if arm == "m1":
         a, b = _month(g("m1")), _month(g("m2"))
         if not 1 <= a < b <= 12:
@@ -154,6 +226,43 @@ def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
     return None
 
 
+#: A five-year plan: “六五”时期, “七五”计划, 第七个五年计划, “十四五”.
+PLAN = re.compile(r"(?:“(?P<q>十[一二三四五六七八九]?|[一二三四五六七八九])五[”’](?P<what>时期|期间|计划|规划|末期|末|初期|初)?"
+                  r"|第(?P<nth>十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:计划|规划))")
+
+
+def plan_years(n: int) -> tuple[int, int]:
+    """The years of the n-th five-year plan (1953—1957 the first; 1963—1965 had none).
+
+    >>> plan_years(1), plan_years(6), plan_years(14)
+    ((1953, 1957), (1981, 1985), (2021, 2025))
+    """
+    first = 1953 + 5 * (n - 1) if n <= 2 else 1966 + 5 * (n - 3)
+    return first, first + 4
+
+
+def find_plans(text: str) -> list[Period]:
+    """Five-year plans named in `text`, as spans of years (the end of one, 末期, as its last year).
+
+    >>> [p.canonical for p in find_plans("“六五”期间比“五五”末期，第七个五年计划")]
+    ['1981/1985', '1980', '1986/1990']
+    """
+    out: list[Period] = []
+    for m in PLAN.finditer(text) if "五" in text else ():
+        n = int(to_number(m.group("q") or m.group("nth")) or 0)
+        if not 1 <= n <= 20:
+            continue
+        a, b = plan_years(n)
+        what = m.group("what") or ""
+        if what.startswith("末"):
+            out.append(Period(m.group(0), f"{b}", "year", m.start(), m.end()))
+        elif what.startswith("初"):
+            out.append(Period(m.group(0), f"{a}", "year", m.start(), m.end()))
+        else:
+            out.append(Period(m.group(0), f"{a}/{b}", "plan", m.start(), m.end()))
+    return out
+
+
 def find_periods(text: str, anchor: date) -> list[Period]:
     """Every period expression in `text` that is not a comparison base.
 
@@ -173,6 +282,10 @@ def find_periods(text: str, anchor: date) -> list[Period]:
         c = canonical(m, anchor)
         if c:
             out.append(Period(m.group(0), c[0], c[1], m.start(), m.end()))
+    if "五" in text and ("“" in text or "个五年" in text):
+        plans = [p for p in find_plans(text) if not BASE_PREFIX.search(text[max(0, p.start - 4): p.start])]
+        if plans:
+            out = sorted([*out, *plans], key=lambda p: p.start)
     return out
 
 
@@ -187,7 +300,7 @@ def _period_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 #: The alternatives whose numbers may name no period (3—1月, 前13个月, 以来 alone); the others always do.
-_MAY_FAIL = frozenset({"m1", "n", "qa", "ytd"})
+_MAY_FAIL = frozenset({"m1", "n", "qa", "ytd", "day", "yspan", "ypair", "yr", "yx"})
 _ANY_DAY = date(2000, 6, 15)
 
 
@@ -197,8 +310,11 @@ def period_spans(text: str) -> list[tuple[int, int]]:
     >>> period_spans("今年1—2月规模以上工业增加值比上年12月份加快，3—1月")
     [(0, 6)]
     """
-    return [m.span() for m in _period_matches(text)
-            if _ARM.get(m.lastgroup or "") not in _MAY_FAIL or canonical(m, _ANY_DAY) is not None]
+    spans = [m.span() for m in _period_matches(text)
+             if _ARM.get(m.lastgroup or "") not in _MAY_FAIL or canonical(m, _ANY_DAY) is not None]
+    if "五" in text and ("“" in text or "个五年" in text):
+        spans = sorted([*spans, *((p.start, p.end) for p in find_plans(text))])
+    return spans
 
 
 SINCE = re.compile(r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来|(?P<n>\d{1,2}|[一二三四五六七八九十两])\s*年来|(?P<y>\d{4})\s*年起")
@@ -252,4 +368,37 @@ def base_period(text: str, anchor: date) -> str | None:
         c = canonical(p, anchor)
         if c:
             return c[0]
+    return None
+
+
+#: A span of years counted, not named: 五年内, 这五年, 过去的五年, 今后五年, 五年间.
+YEARS_COUNTED = re.compile(r"(?P<pre>过去的?|这|近|今后|未来)?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?P<post>内|间|中|里|合计)?")
+
+
+def relative_years(text: str, anchor: date, plan: Period | None) -> Period | None:
+    """The years the last counted span in `text` names: the passage's five-year plan when it
+    counts five; else counted back (过去的N年) or on (今后N年) from the publication year.
+
+    >>> plan = Period("“六五”时期", "1981/1985", "plan")
+    >>> relative_years("五年内新增", date(1986, 3, 25), plan).canonical, relative_years("过去的五年中", date(1993, 3, 15), None).canonical
+    ('1981/1985', '1988/1992')
+    >>> relative_years("今后五年", date(1993, 3, 15), None).canonical, relative_years("连续7年", date(2021, 1, 1), None) is None
+    ('1993/1997', True)
+    """
+    if "年" not in text:
+        return None
+    found = [m for m in YEARS_COUNTED.finditer(text) if m.group("pre") or m.group("post")]
+    if not found:
+        return None
+    m = found[-1]
+    n = int(to_number(m.group("n")) or 0)
+    if n < 2 or n > 50:
+        return None
+    if plan is not None and plan.type == "plan" and n == 5:
+        return Period(m.group(0), plan.canonical, "plan", m.start(), m.end())
+    pre = m.group("pre") or ""
+    if pre in ("今后", "未来"):
+        return Period(m.group(0), f"{anchor.year}/{anchor.year + n - 1}", "years", m.start(), m.end())
+    if pre:
+        return Period(m.group(0), f"{anchor.year - n}/{anchor.year - 1}", "years", m.start(), m.end())
     return None

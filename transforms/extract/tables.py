@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.extract import lexicon as L
-from transforms.extract.figures import Context, clean_indicator, split_qualifiers
+from transforms.extract.clauses import clean_indicator, split_qualifiers
+from transforms.extract.context import Context
 from transforms.extract.numerals import clean_float
 from transforms.extract.periods import HINT, Period, find_periods
 from transforms.extract.records import Figure

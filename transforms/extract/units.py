@@ -8,8 +8,9 @@ from functools import lru_cache
 from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
 
 _BASES = sorted(BASE_UNITS, key=len, reverse=True)
-_EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "天": "day", "个月": "month",
-          "小时": "hour", "个工作日": "day", "工作日": "day", "次": "count"}
+_EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "番": "doubling", "天": "day", "个月": "month",
+          "小时": "hour", "个工作日": "workday", "工作日": "workday", "次": "count", "国": "count", "岁": "year",
+          "度": "kwh"}
 _BASES = sorted([*BASE_UNITS, *_EXTRA], key=len, reverse=True)
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 _LISTED = [b for b in _BASES if b not in ("个", "种", "项", "家", "批")]
@@ -19,8 +20,8 @@ UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "万", "亿", "家
 UNIT = (
     rf"(?=[{re.escape(UNIT_FIRST)}])"
     + r"(?:个百分点|百分点|%|％|"
-    + rf"(?:{_SCALE_RE})?(?:{'|'.join(re.escape(b) for b in _LISTED)})"
-    + r"|日(?=内)|(?:万|亿)?(?:家|个|种|项))"
+    + rf"(?:{_SCALE_RE})?(?:余|多)?(?:{'|'.join(re.escape(b) for b in _LISTED)})"
+    + r"|日(?=内)|(?:万|亿)?(?:余|多)?(?:家|个|种|项))"
 )
 
 
@@ -35,7 +36,11 @@ def parse_unit(text: str) -> tuple[str, float | int]:
     (('CNY', 100000000.0), ('CNY', 1000000000000.0), ('pp', 1), ('pct', 1))
     >>> parse_unit("万辆"), parse_unit("家"), parse_unit("亿千瓦时"), parse_unit("万家")
     (('vehicle', 10000.0), ('count', 1), ('kwh', 100000000.0), ('count', 10000.0))
+    >>> parse_unit("万多项"), parse_unit("个工作日"), parse_unit("亿度")
+    (('count', 10000.0), ('workday', 1), ('kwh', 100000000.0))
     """
+    if "多" in text or "余" in text:  # 3万多项, 二十多万个: the approximation is the value's
+        text = text.replace("多", "").replace("余", "")
     if text in PERCENT:
         return "pct", 1
     if text in PP:
