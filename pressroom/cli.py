@@ -410,10 +410,10 @@ def eval_cmd(gold_dir: str, update: bool, errors_of: tuple[str, ...], as_json: b
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:
-        names = ["n_gold", "str_f1", "len_f1", "period_acc", "basis_acc", "mea_f1", "groups_share", "spk_f1", "disc_f1"]
+        names = ["n_gold", "str_f1", "len_f1", "period_acc", "basis_acc", "sign_acc", "mea_f1", "groups_share", "spk_f1", "disc_f1"]
         fmt = lambda v: "-" if v is None else str(v) if isinstance(v, int) else f"{v:.3f}"  # noqa: E731
-        line = lambda name, row: f"{name:<44} " + " ".join(f"{fmt(row[n]):>12}" for n in names)  # noqa: E731
-        click.echo(f"{'file':<44} " + " ".join(f"{n:>12}" for n in names))
+        line = lambda name, row: f"{name:<44} " + " ".join(f"{fmt(row[n]):>10}" for n in names)  # noqa: E731
+        click.echo(f"{'file':<44} " + " ".join(f"{n[:10]:>10}" for n in names))
         for stem, row in sorted(result["files"].items(), key=lambda kv: (kv[1]["part"], kv[1]["kind"], kv[0])):
             click.echo(line(f"{row['part']:<4} {row['kind']:<7} {stem}", row))
         for kind, row in result["kinds"].items():

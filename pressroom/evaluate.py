@@ -87,6 +87,7 @@ def headline(summary: dict[str, Any]) -> dict[str, Any]:
     return {
         "str_f1": f["strict"]["F1"], "len_f1": f["lenient"]["F1"],
         "period_acc": f["field_accuracy"].get("period"), "basis_acc": f["field_accuracy"].get("basis"),
+        "sign_acc": f["field_accuracy"].get("sign"),
         "mea_f1": summary["measures"]["F1"], "spk_f1": summary["speakers"]["F1"],
         "groups_share": summary["measures"].get("group_count_share"), "disc_f1": summary["discourse_count"]["F1"],
         "n_gold": f["n_gold"], "n_pred": f["n_pred"],

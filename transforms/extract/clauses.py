@@ -104,9 +104,10 @@ _NOISE_WORD = "|".join([
     r"连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年)",
 ])
 TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
-HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
+#: A subject and the framing verb after it (工业企业实现出口交货值): the head is what follows.
+HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|取得|获得|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
 #: The first characters of HEAD_VERBS' verbs: without one, it cannot match.
-HEAD_VERB_HINT = re.compile(r"[实完达建创培引新]")
+HEAD_VERB_HINT = re.compile(r"[实完达取获建创培引新]")
 BASE_PHRASE = re.compile(r"(?:比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月|本月")
 #: Spans of years counted rather than named (五年内, 这五年, 过去的五年中, 二十八年间): periods, not indicator words.
@@ -114,7 +115,9 @@ YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[�
                            r"|(?:过去的?|这|近|今后|未来)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年|[一二三四五六七八九十两]年(?=平均|为|共|增长)")
 QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 #: What is left of a phrase that named nothing: a preposition alone.
-LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使"})
+LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使", "比", "较"})
+#: Digits, Latin letters and spaces alone name nothing.
+NO_WORD = re.compile(r"[\d\s.,%％]*")
 
 
 def clean_indicator(left: str) -> str:
@@ -131,8 +134,11 @@ def clean_indicator(left: str) -> str:
     >>> clean_indicator("这五年农民人均纯收入平均每年"), clean_indicator("网上零售额突破")
     ('农民人均纯收入', '网上零售额')
     """
-    s = BASE_PHRASE.sub(" ", left)
-    for start, end in period_spans(s):  # where periods stand, whatever their year
+    s = left
+    for start, end in period_spans(s):  # where periods stand, whatever their year (not bases: 比上年)
+        s = s[:start] + " " * (end - start) + s[end:]
+    s = BASE_PHRASE.sub(" ", s)
+    for start, end in period_spans(s):  # and what a base left (比2015年12月份 → 12月份)
         s = s[:start] + " " * (end - start) + s[end:]
     s = YEAR_WORDS.sub(" ", s)
     if "年" in s:
@@ -155,15 +161,15 @@ def clean_indicator(left: str) -> str:
             break
         s = trimmed
     s = s.strip("的和及与、 ")
-    if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS:
+    if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or NO_WORD.fullmatch(s):
         return ""
     return s.replace(" ", "").translate(QUOTES)
 
 
 #: Where the subject of a clause ends: its first verb, base, relation or number.
 SUBJECT_END = re.compile(
-    r"同比|环比|(?<!占)比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|再|继续|持续|保持|实现|完成|获得|获|"
-    r"达到|达|突破|超过|合计|共|" + alt([*L.UP_VERBS, *L.DOWN_VERBS]) + r"|为|是|有(?![色关效机序])|[\d０-９]"
+    r"同比|环比|(?<!占)比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|再|保持|实现|完成|获得|获|出现|"
+    r"达到|达|突破|超过|合计|共|" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *L.SUBJECT_ADVERBS]) + r"|为|是|有(?![色关效机序])|[\d０-９]"
 )
 
 
@@ -214,8 +220,35 @@ _PROVINCE_SHORT = tuple(sorted({re.sub(r"(?:省|市|壮族自治区|回族自治
 _LEAD_ALTS = [re.escape(v) + ("(?!色)" if v == "有" else "(?![能兴型材设])" if v == "新" else "")
               for v in sorted(L.LEAD_VERBS, key=len, reverse=True)]
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
-#: One leading piece of geography or verb, when at least two characters follow it.
-LEAD_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.GEO_PREFIXES)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fff]{{2}})")
+#: One leading piece of geography, means or framing verb, when at least two characters follow it.
+LEAD_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.GEO_PREFIXES)}|{alt(L.MEANS)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fff]{{2}})")
+
+
+PLACE_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.PLACE_WORDS)}|{alt(L.MEANS)})(?=[\u4e00-\u9fff]{{2}})")
+
+
+#: A place that is the subject of the verb after it (全国共引进…, 河南已建成…), not part of a noun.
+PLACE_SUBJECT = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.PLACE_WORDS)})(?=共|{alt(L.MEANS)}|{alt(L.LEAD_VERBS)})")
+
+
+def full_text(phrase: str) -> str:
+    """An indicator as printed, less a place that is the subject of its verb and the means it
+    opens with (全国共引进…, 河南已建成…, 通过各种形式): what the gold's full_text keeps. A place
+    that qualifies a noun stays (全国城乡新增电话).
+
+    >>> full_text("全国共引进国外技术"), full_text("河南已建成沿黄生态廊道"), full_text("全国通过各种形式使用国外贷款")
+    ('引进国外技术', '已建成沿黄生态廊道', '使用国外贷款')
+    >>> full_text("全国城乡新增电话")
+    '全国城乡新增电话'
+    """
+    s = phrase
+    while True:
+        m = PLACE_SUBJECT.match(s)
+        if m is None and s.startswith(("共", *L.MEANS)):
+            m = PLACE_HEAD.match(s)
+        if m is None or not m.group(0):
+            return s
+        s = s[m.end():]
 
 
 def head_text(full: str) -> str:
@@ -225,6 +258,8 @@ def head_text(full: str) -> str:
     ('拖拉机', '国家重点研发计划立项', '有色金属冶炼和压延加工业')
     >>> head_text("新能源汽车"), head_text("全国城镇新增就业"), head_text("工业企业实现出口交货值")
     ('新能源汽车', '城镇新增就业', '出口交货值')
+    >>> head_text("全国通过各种形式使用国外贷款"), head_text("河南已建成沿黄生态廊道")
+    ('国外贷款', '沿黄生态廊道')
     """
     s = full
     if HEAD_VERB_HINT.search(s):

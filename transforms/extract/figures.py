@@ -18,6 +18,7 @@ from transforms.extract.clauses import (
     RELATIONAL,
     alt,
     clean_indicator,
+    full_text,
     head_text,
     split_qualifiers,
     split_sentences,
@@ -27,7 +28,7 @@ from transforms.extract.clauses import (
 from transforms.extract.clauses import CLAUSE_SPLIT as CLAUSE_SPLIT
 from transforms.extract.context import Context, begin_paragraph, finished, shift_month, stock_period
 from transforms.extract.numerals import CHINESE, NUMBER, NUMERAL_CHARS, clean_float, to_number
-from transforms.extract.periods import Period, base_period, find_periods, relative_years, since_period, year_period
+from transforms.extract.periods import Period, base_period, counted_years, find_periods, relative_years, since_period, year_period
 from transforms.extract.records import Figure
 from transforms.extract.units import UNIT, UNIT_FIRST, parse_unit
 
@@ -117,11 +118,13 @@ def read_value(m: re.Match[str]) -> Value | None:
         post = g("pcn_post") or post
         printed = g("pcn")
     else:
-        v = to_number(g("num"))
+        printed = g("num")
         unit_text = g("unit")
         unit, scale = parse_unit(unit_text)
+        v = to_number(printed)
+        if "亿" in printed and unit_text.startswith("万") and not printed.endswith("亿") and (whole := to_number(printed + "万")):
+            v = whole / 1e4  # 六亿三千多万平方米: 63000万, not 六亿三千 ten-thousands
         v2 = to_number(g("num2")) if g("num2") else None
-        printed = g("num")
     if v is None:
         return None
     pre = g("pre") or ""
@@ -177,7 +180,7 @@ RATE_WORDS = re.compile(r"(?:涨幅|增幅|增速|增长率|增长速度|增长�
 IS_RATE = re.compile(r"涨幅|增幅|增速|增长率|增长速度|增长幅度|上涨幅度|降幅")
 SHARE = re.compile(r"(?:占[^，。；]{0,30}?(?:的)?比重|比重|占比|率|覆盖面|增长面|比例|份额|水平)(?:为|是|达到|达|超过|提高到|升至)?\s*$|占[^，。；]{0,30}?$")
 INDEX = re.compile(r"(?:指数|PMI)(?:（PMI）)?(?:为|是|达到|录得)?\s*$")
-CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动|(?<!价格)(?<!物价)因素)[^，。；]{0,20}?(?:上涨|下降|增长|为|达到|超过|有)?\s*(?:约|大约)?\s*$")
+CONTRIB = re.compile(r"(?:影响|拉动|贡献率|贡献|带动|(?<!价格)(?<!物价)因素)[^，。；]{0,20}?(?:约|大约)?(?:上涨|下降|增长|为|达到|超过|有)?\s*(?:约|大约)?\s*$")
 #: A contribution that pulls (拉动, 带动): a magnitude, not a signed effect (影响…下降).
 PULLS = re.compile(r"拉动|带动")
 ANY_VERB = re.compile(_ALT([*L.UP_VERBS, *L.DOWN_VERBS]))
@@ -188,6 +191,10 @@ ABOVE_BELOW_TAIL = re.compile(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$")
 ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
 #: A plain statement of a level: …为, …达到.
 IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
+#: A rate named after its value: 百分之八至百分之九的增长率.
+RATE_AFTER = re.compile(r"的?(?:增长率|增长速度|增速|年均增长率)")
+#: The transition a value is reached by, with what may stand between (增加到1985年的).
+REACHED_AT = re.compile(rf"(?:{_ALT(L.TRANSITIONS)})[^，,。；]{{0,12}}$")
 #: A value reached by a change (由X回落到Y, 压缩至Y): the value's own reading, not the verb's.
 REACHED = re.compile(rf"(?:{_ALT(L.TRANSITIONS)}|压缩至|压缩到|控制在|降低到|降低至|减少到|增加到|增至|降到)\s*$")
 
@@ -211,11 +218,15 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
     (('growth_rate', 'up', '增长'), 'share')
     """
     tail = left[-24:]
-    if unit in ("pct", "pp", "times", "doubling"):
+    if unit == "doubling":  # 翻了一番
+        return "growth_rate", "up", "翻"
+    if unit in ("pct", "pp", "times"):
         if CONTRIB.search(tail):
             m = ANY_VERB.search(tail)
             if PULLS.search(tail):
                 return "contribution", None, m.group(0) if m else None
+            if m is None and unit == "pp" and "影响" in tail:  # 翘尾影响约为0.6个百分点: a push up
+                return "contribution", "up", None
             return "contribution", _direction(m.group(0)) if m and unit == "pp" else None, m.group(0) if m else None
         if REACHED.search(tail):  # 由…回落到Y: Y is the rate itself
             if IS_RATE.search(tail):
@@ -253,6 +264,9 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
 COUNTED_BY = frozenset(L.COUNT_CLASSIFIERS) | {"万家", "亿个", "万个", "国"}
 COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
 DIGIT_SPLIT = re.compile(r"[\d０-９]")
+#: What follows a value but names no counted thing: a verb, a base, a relation (增长一倍, 比上年…).
+NOT_COUNTED = re.compile(r"(?:" + _ALT([*L.UP_VERBS, *L.DOWN_VERBS, "比", "较", "同比", "环比", "占", "为", "是", "达", "以上",
+                                        "左右", "增", "减", "的", "等", "和", "与", "及"]) + ")")
 COUNTED_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z（）()·Ⅰ-Ⅻ]{2,24}")
 #: A numeral right after a counted noun: the count was part of a name (十种有色金属761万吨).
 NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])")
@@ -260,7 +274,9 @@ NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千
 DISCOURSE_AFTER = tuple(L.DISCOURSE_NOUNS)
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 #: A level that is a change: 比上年减产120亿公斤.
-CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增)(?:了)?\s*$")
+CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降)(?:了)?\s*$")
+#: 平均每年增长N: a yearly change, on the year before.
+YEARLY = re.compile(r"平均每年|每年平均|年均|年平均")
 DIGITS_ONLY = re.compile(r"\d+")
 #: A list of values going on: 增长14.4%、9.6%.
 LIST_GOES_ON = re.compile(r"[、和及]\s*$")
@@ -277,7 +293,7 @@ def count_indicator(right: str) -> str:
     m = COUNT_TAIL_STOP.search(right)
     head = right[: m.start()] if m else right
     head = DIGIT_SPLIT.split(head.removeprefix("的"), maxsplit=1)[0]
-    return head if COUNTED_NOUN.fullmatch(head) else ""
+    return head if COUNTED_NOUN.fullmatch(head) and not NOT_COUNTED.match(head) else ""
 
 
 # -- the period -----------------------------------------------------------------------------------
@@ -420,6 +436,11 @@ class Sentence:
 
 def read_sentence(sentence: str, ctx: Context) -> Sentence:
     periods = find_periods(sentence, ctx.anchor)
+    counted = counted_years(sentence, ctx.anchor, ctx.plan or ctx.section_period)
+    if counted:  # 在过去的五年中, 五年内: spans of years counted, in the passage's plan
+        taken = [(p.start, p.end) for p in periods]
+        periods = sorted([*periods, *(c for c in counted if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken))],
+                         key=lambda p: p.start)
     frame: tuple[Period, Period] | None = None
     fm = FRAME.search(sentence) if "相比" in sentence else None
     if fm:
@@ -441,12 +462,14 @@ def _clause_start(sent: Sentence, ms: int) -> int:
     return max(sent.clause_ends[k - 1] if k else 0, sent.prev_end)
 
 
-def _previous_subject(sent: Sentence, clause_start: int) -> str:
+def _previous_subject(sent: Sentence, clause_start: int, after: int = 0) -> str:
     """The subject of the nearest clause before this one in the sentence that names one (a rate
-    word, 涨幅比上月扩大, refers back and names none)."""
+    word, 涨幅比上月扩大, refers back and names none), among the clauses that start at `after` or later."""
     ends = [e for e in sent.clause_ends if e <= clause_start]
     for i in range(len(ends) - 1, -1, -1):
         start = ends[i - 1] if i else 0
+        if start < after:
+            break
         subject = subject_of(sent.text[start: ends[i] - 1])
         if subject and not IS_RATE.fullmatch(subject):
             return subject
@@ -490,6 +513,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
             if chinese_num:
                 return None
+    if unit == "person" and right.startswith("口"):  # 十亿多人口
+        full = "人口"
     if unit_text == "次" and not DIGITS_ONLY.fullmatch(m.group("num") or ""):
         return None  # 三次产业, 两次: words, not frequencies
     if unit_text == "次" and tail_ind:  # 先后5次赴河南考察调研: a frequency of what is done
@@ -502,7 +527,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         elif HAS_COUNT.search(left):  # 价格上涨的有37个
             category, full = "count", left.rstrip()[:-1].strip()
         elif tail_ind:
-            category, full = "count", tail_ind
+            category = "count"
+            full = (full_text(full) if full and ONLY_LEAD_WORDS.fullmatch(full_text(full)) else "") + tail_ind
         elif full:
             category = "count"
         elif sent.figs and sent.figs[-1].unit == "count":  # …有37个，比上月增加1个: the count before's
@@ -510,8 +536,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             return "count", prev.indicator_full, prev.indicator_text, prev.qualifiers
         else:
             return None
-    elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(head_text(full))) and tail_ind:
-        full = tail_ind
+    elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))) and tail_ind:
+        full = (full_text(full) if ONLY_LEAD_WORDS.fullmatch(full_text(full) or "-") else "") + tail_ind  # 已经建成 + 高标准农田
         if unit == "count":
             category = "count"
     elif category == "level" and unit == "count":
@@ -526,15 +552,16 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         full = _relational_phrase(left) if RELATIONAL.search(left) is None and "影响" in left else full
     if not full:
         prev = sent.figs[-1] if sent.figs else None
-        if prev is not None:
+        subject = _previous_subject(sent, clause_start, after=sent.prev_end if prev is not None else 0)
+        if prev is not None and not subject:
             return category, prev.indicator_full, prev.indicator_text, prev.qualifiers
-        subject = _previous_subject(sent, clause_start)
         if subject:
             full = subject
         elif ctx.indicator:
             return category, ctx.indicator[0], ctx.indicator[1], ctx.indicator[2]
         else:
             return None
+    full = full_text(full) or full
     head, quals = split_qualifiers(full)
     return category, full, head_text(head), quals
 
@@ -596,8 +623,13 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
             if shifted:
                 return shifted, True
         return period, True
-    if sent.frame and REACHED.search(left[-8:]) and not before:
-        return sent.frame[0], False
+    reached = REACHED_AT.search(left)
+    if reached is not None:  # …增加到1985年的170万人, 从1980年至1985年…增加到Y: the later side
+        after = [p for p in sent.periods if ms - len(left) + reached.start() <= p.start < ms]
+        if after:
+            return after[-1], False
+        if sent.frame:
+            return sent.frame[0], False
     return period, False
 
 
@@ -613,6 +645,10 @@ def _resolve_period(period: Period | None, category: str, full: str, carried: bo
         period = stock_period(period)
     if target and (period is None or period.type == "as_of"):
         period = Period("今年" if "今年" in sentence else "", str(ctx.anchor.year), "year")
+    if full in L.STANDING and period is not None and period.type in ("plan", "years", "year") and not period.text:
+        period = None
+    if full in L.STANDING:  # 我国有十亿多人口: a standing quantity, dated only where printed
+        return period if period is not None and period.text and period.start >= 0 and sentence.find(period.text) != -1 else None
     if period is None and not target and ctx.review is not None:
         period = ctx.review
     if period is None and category in ("count", "level", "share", "contribution"):
@@ -625,6 +661,8 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
     basis = basis_text = basis_period = None
     if category in ("level", "count") and direction:  # 比上年减产120亿公斤: a change, on a basis
         basis, basis_text, basis_period = _basis(left, ctx)
+        if basis is None and YEARLY.search(left):
+            basis = "yoy"
     if category == "pp_change" and direction is None:
         return None, None, None
     if category in ("growth_rate", "pp_change", "target_growth"):
@@ -639,6 +677,9 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
                 if period is not None and period.type == "month" and dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅"):
                     return "mom", None, None
                 basis = ctx.passage_basis or (sent.figs[-1].basis if sent.figs and sent.figs[-1].category != "pp_change" else None)
+            elif period is not None and period.type in ("plan", "years") and not YEARLY.search(left) and "/" in period.canonical:
+                # 五年内增长38%: the span's growth, on the year before it began
+                return "vs_period", None, str(int(period.canonical[:4]) - 1)
             else:
                 growth = [f for f in sent.figs if f.category in ("growth_rate", "target_growth") and f.basis]
                 basis = ctx.passage_basis or (growth[-1].basis if growth else None) or ctx.basis or "yoy"
@@ -648,8 +689,10 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
             basis = basis_text = basis_period = None
         if category != "pp_change" and basis in ("yoy", "mom", "two_year_avg") and basis_text is not None:
             ctx.basis = basis
-    if category == "contribution" and not PULLS.search(left):
-        basis = "mom" if "环比" in left else ctx.passage_basis or ctx.basis
+    if category == "contribution" and "影响" in left and not PULLS.search(left):  # 影响CPI上涨: on the passage's basis
+        said = sentence[:ms]
+        basis = "mom" if "环比" in left else ctx.passage_basis or (
+            "mom" if "环比" in said else "yoy" if "同比" in said else None) or ctx.basis
     return basis, basis_text, basis_period
 
 
@@ -698,11 +741,19 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     left = sentence[_clause_start(sent, ms): ms]
     if left.startswith(("、", "和", "及")) and sent.figs:
         left = left.lstrip("、和及")
+    scope = SCOPE_NOTE.match(left)
+    if scope and sent.figs and sent.figs[-1].unit == val.unit:  # …增长4%（包括村办工业为6%）: the same figure in a wider scope
+        return _scoped(sent, m, val, scope.group(1), index)
     if not left.strip() and sent.figs and sent.figs[-1].unit == val.unit and LIST_GOES_ON.search(sentence[max(0, ms - 3):ms]):
         prev = sent.figs[-1]  # "增长14.4%、9.6%": the list goes on
         category, direction, dword = prev.category, prev.direction, prev.direction_text
+    elif sent.figs and sent.figs[-1].unit == val.unit and REACHED.search(left) and "由" in sentence[:ms]:
+        prev = sent.figs[-1]  # 增长幅度由58.6%回落到27.8%: the rate the change reaches
+        category, direction, dword = prev.category, ("up" if prev.category == "growth_rate" else None), None
     else:
         cat, direction, dword = classify(left or sentence[max(0, ms - 30):ms], val.unit, val.unit_text)
+        if cat is None and val.unit == "pct" and RATE_AFTER.match(sentence, me):  # 保持8%至9%的增长率
+            cat, direction, dword = "growth_rate", "up", None
         if cat is None:
             return None
         category = cat
@@ -710,7 +761,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     if named is None:
         return None
     category, full, head, quals = named
-    if category == "level" and direction is None:
+    if category in ("level", "count") and direction is None:
         dm = CHANGE_BEFORE.search(left)
         if dm and not full.endswith(dm.group(0)):
             direction = "down" if dm.group(0).startswith(("减产", "减少")) else "up"
@@ -718,12 +769,15 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     target = sent.target or BRING_TO.search(left) is not None
     period, carried = _period(sent, m, left, category, full, ctx)
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
-    basis, basis_text, basis_period = _figure_basis(category, left, sentence, ms, direction, dword, period, sent, ctx)
+    whole = sentence[(sent.clause_ends[k - 1] if (k := bisect_right(sent.clause_ends, ms)) else 0): ms]
+    basis, basis_text, basis_period = _figure_basis(category, left if _basis(left, ctx)[0] else whole, sentence, ms, direction,
+                                                    dword, period, sent, ctx)
     sent.prev_end = me
     right = sentence[me:me + 60]
     if val.unit_text in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
         category, period = "target_level", None
-        full, head, quals = rule_indicator(left, right, m.group("pre") or "")
+        if not BRING_TO.search(left):  # (把退税平均时间压缩至6个工作日: the time itself, read above)
+            full, head, quals = rule_indicator(left, right, m.group("pre") or "")
         if val.bound is None:
             val.bound = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[ms - 6: me + 2]) else (
                 "ge" if re.search(r"至少|不少于", sentence[max(0, ms - 6): ms]) else None)
@@ -742,11 +796,33 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     )
 
 
+#: A parenthesis that restates a figure for another scope: （包括村办工业为百分之六）.
+SCOPE_NOTE = re.compile(r"^\s*[（(]\s*((?:不包括|包括|不含|含|扣除|剔除)[^，,。；;（）()]{1,16}?)(?:为|是|则为|计算)?\s*$")
+
+
+def _scoped(sent: Sentence, m: re.Match[str], val: Value, scope: str, index: int) -> Figure:
+    """A figure restated for another scope in a parenthesis: the figure before's, qualified."""
+    prev = sent.figs[-1]
+    sent.prev_end = m.end()
+    return Figure(prev.category, prev.indicator_text, prev.indicator_full, val.value, val.unit, val.unit_text, val.value_base,
+                  [*prev.qualifiers, scope], val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
+                  prev.basis, prev.basis_text, prev.basis_period, prev.price_basis, prev.direction, prev.direction_text,
+                  prev.period_text, prev.period, prev.period_type, None, prev.is_target, None, index, sent.evidence)
+
+
 def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: int) -> None:
     """After a sentence's values: the paragraph's opening period, 分别 lists, 其中 parents, 持平."""
-    opening = opening_period(sent, first_sentence=not figures and ctx.period is None)
+    opening = opening_period(sent)
     if opening is not None:
         ctx.period = opening
+    if not sent.figs and ANY_VERB.search(sent.text):  # 城乡居民储蓄大幅度增加。1985年末达到…: what follows is about it
+        starts = [0, *sent.clause_ends]
+        for a, b in zip(starts, [*sent.clause_ends, len(sent.text)]):
+            subject = subject_of(sent.text[a:b])
+            if subject and not ENUM_MARK.fullmatch(subject):
+                head, quals = split_qualifiers(subject)
+                ctx.indicator = (subject, head_text(head), quals)
+                break
     distribute_respectively(sent.text, sent.figs)
     if sent.text.lstrip().startswith("其中") and figures:
         previous = [f for f in figures if f.evidence != sent.evidence]
@@ -759,13 +835,15 @@ def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: i
 #: What may stand before a sentence's opening period: 在, 从, 截至.
 OPENING = re.compile(r"^\s*[“\"‘]?\s*(?:在|从|截至|截止|到)?\s*$")
 PLEDGE = re.compile(r"将|要|计划|力争|预计")
+#: An enumeration's marker: 一是, 第二, 其三.
+ENUM_MARK = re.compile(r"(?:第|其)?[一二三四五六七八九十]+是?")
 
 
-def opening_period(sent: Sentence, first_sentence: bool) -> Period | None:
+def opening_period(sent: Sentence) -> Period | None:
     """The period the sentence's last clause that opens with one opens with ('1—2月，…增长7.0%',
     '在1992年…的基础上，1993年我国经济继续蓬勃发展。'), before its last value: the paragraph's
     period from then on. A pledge without figures (今年将…) sets none."""
-    if not sent.periods or (not sent.figs and PLEDGE.search(sent.text)):
+    if not sent.periods or (not sent.figs and (PLEDGE.search(sent.text) or "相比" in sent.text)):
         return None
     last_value = sent.text.rfind(sent.figs[-1].value_text) if sent.figs else len(sent.text)
     starts = [0, *sent.clause_ends]
@@ -820,16 +898,28 @@ def _flat_clauses(sentence: str) -> Iterator[tuple[str, str | None]]:
         pos = k + 2
 
 
+#: A change of nothing: 与上月相同.
+SAME_AS = re.compile(r"与(?P<base>上月|上年同期|去年同期|上年|去年)(?:相同|持平)")
+
+
 def _flat_figures(sent: Sentence, index: int, ctx: Context) -> list[Figure]:
-    """'X同比持平' is a growth rate of 0; 'X环比持平' after X's other figure in the sentence too."""
+    """'X同比持平' is a growth rate of 0; 'X环比持平' after X's other figure in the sentence too;
+    '…约为11.7个百分点，与上月相同' a change of 0 points on last month."""
     out: list[Figure] = []
     sentence = sent.text
+    same = SAME_AS.search(sentence) if "相同" in sentence or "持平" in sentence else None
+    if same and sent.figs and sent.figs[-1].unit == "pp":
+        prev = sent.figs[-1]
+        out.append(Figure("pp_change", prev.indicator_text, prev.indicator_full, 0.0, "pp", "个百分点", 0.0, list(prev.qualifiers),
+                          value_text="0", basis="mom" if same.group("base") == "上月" else "yoy", basis_text=same.group(0),
+                          direction="flat", direction_text=same.group(0), period=prev.period, period_text=prev.period_text,
+                          period_type=prev.period_type, paragraph=index, evidence=sentence.strip()))
     if "持平" not in sentence:
         return out
     for left, basis_text in _flat_clauses(sentence):
         full = clean_indicator(left)
-        if not full and basis_text and sent.figs:  # 同比上涨12.9%，…；环比持平: the figure before's
-            full = sent.figs[-1].indicator_full
+        if sent.figs and (not full and basis_text or VALUE_HINT.search(left)):
+            full = sent.figs[-1].indicator_full  # 同比上涨12.9%；环比持平, 由上月上涨2.5%转为持平: the figure before's
         if not full:
             continue
         head, quals = split_qualifiers(full)

@@ -139,9 +139,15 @@ TITLES: tuple[str, ...] = (
 
 #: Where-words that open an indicator phrase but are not part of it (kept as geography).
 GEO_PREFIXES = ("全国", "我国", "中国", "全省", "全市", "全区", "全县", "各地", "全社会")
-#: Verbs that open an indicator phrase ("建成501公里标准化堤防", "获得…立项76项").
-LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设", "启动", "完成", "实现", "培育", "引进", "创建",
-              "推出", "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把")
+#: Verbs that open an indicator phrase but not its head ("建成501公里标准化堤防", "获得…立项76项"):
+#: full_text keeps them as printed, the head drops them.
+LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设", "启动", "完成", "实现", "培育", "引进", "创建", "推出",
+              "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把", "培养", "使用", "吸收")
+#: Words that open a printed phrase but are no part of even its full text: where and how
+#: (全国, 河南, 通过各种形式), 共.
+PLACE_WORDS = ("全国", "我国", "全省", "全市", "全区", "全县", "各地", "共")
+#: Means that open a phrase (通过各种形式使用国外贷款): how, not what.
+MEANS = ("通过各种形式", "通过多种形式", "通过各种渠道", "通过多种渠道", "通过各种方式", "通过多种方式")
 #: Phrases that end an indicator phrase without belonging to it.
 TRAILING_WORDS = ("稳定在", "保持在", "控制在", "常年", "持续", "始终", "已经", "已", "均", "都", "仍然", "仍", "也", "还",
                   "高达", "大约", "同比增", "同比降", "同比减", "环比增", "环比降")
@@ -153,14 +159,21 @@ LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计�
 TRAILING_FRAMING = ("平均每年", "年平均", "每年", "年均", "只", "共为", "超", "有望", "可望", "预计", "再", "稳定在",
                     "压缩至", "压缩到", "降至", "降到", "降低到", "降低至", "提高到", "提高至", "提升至", "提升到", "扩大到",
                     "增加到", "减少到", "增至", "升至", "下降到", "回落到", "回落至", "上升到", "上升至", "高达", "多达",
-                    "仅", "又", "大关", "分别为", "均为", "已达", "可达", "将达到", "将达", "连续", "突破")
+                    "仅", "又", "大关", "分别为", "均为", "已达", "可达", "将达到", "将达", "连续", "突破", "平均", "从", "自", "翻了", "翻")
+
+#: Adverbs that end the subject of a clause (预算外资金也大幅度增加).
+SUBJECT_ADVERBS = ("也", "还", "都", "均", "又", "大幅度", "大幅", "明显", "稳步", "快速", "迅速", "较快", "进一步", "有所",
+                   "不断", "显著", "继续", "持续", "基本", "总体")
+#: What a population or an area is: a standing quantity, with no period unless one is printed.
+STANDING = ("人口", "国土面积", "陆地面积")
 
 #: Party congresses that open "since" periods (党的十八大以来), by the month they met.
 CONGRESSES = {"十六大": "2002-11", "十七大": "2007-10", "十八大": "2012-11", "十九大": "2017-10", "二十大": "2022-10"}
 #: Indicators that are stocks: a year's or month's figure is the balance at its end.
 STOCK_WORDS = ("外汇储备", "余额", "存量", "保有量", "年末", "月末", "存款", "货币供应量")
 #: Words that carry a rate from an earlier value to a later one (由A回落到B).
-TRANSITIONS = ("转为", "回落到", "回落至", "下降到", "下降至", "上升到", "上升至", "提高到", "提高至", "降至", "升至", "扩大到", "收窄到")
+TRANSITIONS = ("转为", "回落到", "回落至", "下降到", "下降至", "上升到", "上升至", "提高到", "提高至", "降至", "升至", "扩大到", "收窄到",
+               "增加到", "增加至", "减少到", "减少至", "增长到", "增长至", "增至", "降到")
 
 #: Adverbs that open a pledged action in a 将/要 sentence ("…，着力培育新动能，坚决抑制通货膨胀").
 PLEDGE_ADVERBS = ("着力", "进一步", "坚决", "切实", "继续", "大力", "加快", "全力", "持续", "深入", "积极", "努力",

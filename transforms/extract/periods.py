@@ -385,20 +385,26 @@ def relative_years(text: str, anchor: date, plan: Period | None) -> Period | Non
     >>> relative_years("今后五年", date(1993, 3, 15), None).canonical, relative_years("连续7年", date(2021, 1, 1), None) is None
     ('1993/1997', True)
     """
+    spans = counted_years(text, anchor, plan)
+    return spans[-1] if spans else None
+
+
+def counted_years(text: str, anchor: date, plan: Period | None) -> list[Period]:
+    """Every span of years `text` counts (relative_years reads the last)."""
+    out: list[Period] = []
     if "年" not in text:
-        return None
-    found = [m for m in YEARS_COUNTED.finditer(text) if m.group("pre") or m.group("post")]
-    if not found:
-        return None
-    m = found[-1]
-    n = int(to_number(m.group("n")) or 0)
-    if n < 2 or n > 50:
-        return None
-    if plan is not None and plan.type == "plan" and n == 5:
-        return Period(m.group(0), plan.canonical, "plan", m.start(), m.end())
-    pre = m.group("pre") or ""
-    if pre in ("今后", "未来"):
-        return Period(m.group(0), f"{anchor.year}/{anchor.year + n - 1}", "years", m.start(), m.end())
-    if pre:
-        return Period(m.group(0), f"{anchor.year - n}/{anchor.year - 1}", "years", m.start(), m.end())
-    return None
+        return out
+    for m in YEARS_COUNTED.finditer(text):
+        if not (m.group("pre") or m.group("post") or (plan is not None and plan.type == "plan" and m.group("n") == "五")):
+            continue
+        n = int(to_number(m.group("n")) or 0)
+        if n < 2 or n > 50 or BASE_PREFIX.search(text[max(0, m.start() - 4): m.start()]):
+            continue
+        pre = m.group("pre") or ""
+        if plan is not None and plan.type == "plan" and n == 5:
+            out.append(Period(m.group(0), plan.canonical, "plan", m.start(), m.end()))
+        elif pre in ("今后", "未来"):
+            out.append(Period(m.group(0), f"{anchor.year}/{anchor.year + n - 1}", "years", m.start(), m.end()))
+        elif pre:
+            out.append(Period(m.group(0), f"{anchor.year - n}/{anchor.year - 1}", "years", m.start(), m.end()))
+    return out
