@@ -10,7 +10,8 @@ from datetime import date
 from transforms import rmrb_patterns as P
 from transforms.records import Document, Paragraph
 from transforms.rmrb_article import parse_print_line, split_title_tag
-from transforms.text import calendar_day, clean, split_names
+from transforms.govcn_patterns import META_LABELS as GOV_META_LABELS
+from transforms.text import calendar_day, clean, cn_date, split_names
 
 META = re.compile(r"^(?:发布时间|来源|时间|日期|作者|编辑|责任编辑|【字号|字号)[:：]|^\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}[:：]\d{2}|^本报记者|^本报评论员|^新华社记者|^记者")
 DATE_IN_META = re.compile(r"(\d{4})[-年/.](\d{1,2})[-月/.](\d{1,2})")
@@ -33,9 +34,19 @@ def parse_text(text: str, *, url: str | None = None, source: str = "text", publi
     """
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if ln.strip()]
+    meta: dict[str, str] = {}
+    while lines and (cells := metadata_cells(lines[0])) is not None:  # a saved policy page's 索引号/发文机关 table
+        meta.update(cells)
+        lines = lines[1:]
     if not lines:
-        return Document(url=url or "", source=source, publisher=publisher or "", title="")
-    title, tag = split_title_tag(clean(lines[0]))
+        return Document(url=url or "", source=source, publisher=publisher or "", title=meta.get("标题", ""), meta=meta)
+    title, tag = split_title_tag(clean(meta.get("标题") or lines[0]))
+    if meta.get("标题") and "".join(meta["标题"].split()).startswith("".join(lines[0].split())):
+        lines = lines[1:]  # the title printed again over the body (perhaps over two lines)
+        while lines and len(lines[0]) < 40 and "".join(meta["标题"].split()).endswith("".join(lines[0].split())):
+            lines = lines[1:]
+    else:
+        lines = lines if meta.get("标题") else lines
     paragraphs: list[Paragraph] = []
     editors: list[str] = []
     byline = print_line = None
@@ -69,7 +80,34 @@ def parse_text(text: str, *, url: str | None = None, source: str = "text", publi
         publisher = publisher or P.PUBLISHER
     return Document(
         url=url or "", source=source, publisher=publisher or "", title=title, title_tag=tag,
-        pub_date=(printed[0] if printed else None) or pub_date or meta_date,
+        pub_date=(printed[0] if printed else None) or pub_date or meta_date or cn_date(meta.get("发布日期")),
         page_no=printed[1] if printed else None, byline=byline, paragraphs=paragraphs, editors=editors,
-        print_line=print_line,
+        print_line=print_line, meta=meta,
     )
+
+
+#: A metadata label cell: 发文机关：, 标　　题： (spaces inside labels are ignored).
+META_LABEL = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,10}[:：]$")
+
+
+def metadata_cells(line: str) -> dict[str, str] | None:
+    """The label → value pairs of a tab-separated metadata line ('发文机关：<tab>国务院<tab>成文日期：<tab>…'),
+    or None when the line is not one (a table row, a paragraph).
+
+    >>> metadata_cells("发文机关：\\t国务院\\t成文日期：\\t2018年11月16日"), metadata_cells("钢材\\t16228\\t-2.1")
+    ({'发文机关': '国务院', '成文日期': '2018年11月16日'}, None)
+    """
+    if "\t" not in line:
+        return None
+    cells = [c.strip() for c in line.split("\t")]
+    out: dict[str, str] = {}
+    label: str | None = None
+    for cell in cells:
+        if META_LABEL.match(cell):
+            label = "".join(cell[:-1].split())
+            out[label] = ""
+        elif label is not None:
+            out[label] = (out[label] + " " + cell).strip()
+        elif cell:
+            return None
+    return out if out and all(k in GOV_META_LABELS for k in out) else None

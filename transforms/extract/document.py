@@ -15,7 +15,7 @@ from transforms.extract.figures import extract_paragraph, normalize_digits
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import year_period
 from transforms.extract.records import Extraction, Figure, Speaker
-from transforms.extract.speakers import find_speakers, introduced, name_reference, turn_speaker
+from transforms.extract.speakers import find_others, find_speakers, first_voice, introduced, turn_speaker
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 from transforms.text import calendar_day
@@ -71,7 +71,9 @@ ON_BEHALF = re.compile(r"代表(" + "|".join(sorted(L.AGENCIES, key=len, reverse
 
 
 def issuer_of(doc: Document) -> str | None:
-    """Who issues a document: '国务院办公厅关于…的意见', or '我代表国务院向大会作政府工作报告'."""
+    """Who issues a document: its 发文机关, '国务院办公厅关于…的意见', or '我代表国务院向大会作政府工作报告'."""
+    if doc.meta.get("发文机关"):
+        return doc.meta["发文机关"].split()[0]
     m = re.match(r"^(.{2,30}?)关于", doc.title)
     if m:
         return m.group(1)
@@ -80,6 +82,14 @@ def issuer_of(doc: Document) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+POLICY_TITLE = re.compile(r"^.{2,30}?关于.{2,60}?的(?:若干)?(?:意见|通知|决定|办法|规定|方案|指导意见|实施意见)$")
+
+
+def is_policy(doc: Document) -> bool:
+    """A policy document (an 意见, a 通知 …) states its measures as numbered items under sections."""
+    return bool(doc.meta.get("发文机关") or doc.meta.get("发文字号") or POLICY_TITLE.match(doc.title))
 
 
 def headline_lines(doc: Document) -> list[str]:
@@ -109,6 +119,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     # before its introduction); each paragraph is attributed to the last official speaking up to it
     texts = [t for t in (doc.byline or "", *headline_lines(doc)) if t] + [p.text for p in paragraphs if p.kind != "table_row"]
     known = introduced(texts)
+    others = {name for t in texts for name in find_others(t) if name not in known}
     result.speakers = list(known.values())
     current: Speaker | None = None
     paras: list[Para] = []
@@ -130,13 +141,17 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         if NOTES.match(p.text):
             notes = True
         speaker = None
-        if known:
+        voiced = False  # someone is named speaking: an official, or someone quoted in another role
+        if known or others:
             speaker = turn_speaker(p.text, known)
             if speaker is None and not ROSTER_LINE.match(p.text):
-                found = find_speakers(p.text, i)
-                speaker = known.get(found[0].name) if found else None
-            speaker = speaker or name_reference(p.text, known)
-        if speaker is not None:
+                voice = first_voice(p.text, known, others)
+                if voice is not None:
+                    speaker, voiced = voice[1], True
+                else:
+                    found = find_speakers(p.text, i)
+                    speaker = known.get(found[0].name) if found else None
+        if speaker is not None or voiced:
             current = speaker
         elif p.kind == "subheading":
             current = None if len(known) > 1 else current
@@ -150,5 +165,5 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     for table in tables:
         figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
-    result.groups, result.measures = find_measures(paras, issuer_of(doc))
+    result.groups, result.measures = find_measures(paras, issuer_of(doc), policy=is_policy(doc))
     return result

@@ -1,6 +1,11 @@
-"""Policy measures an agency pledges: a framing ('主要从3个方面努力'), then paragraph-leading
-headings or keyword lead-ins ('增便利，提升贸易便利化水平。'), each with its enumerated sub-items
-(首先是/第二是, 一是/二是). The number found is checked against the declared count."""
+"""Policy measures: what an agency pledges, plans, decides or requires, each with that agency.
+Read from the structures texts state them in: a policy document's numbered items under its
+sections, a report's numbered sections, paragraph-leading headings under a framing ('主要从3个方面
+努力'), keyword lead-ins ('增便利，提升贸易便利化水平。'), enumerations (一是…二是…, 第一…第二…),
+a decision's list (会议确定…, 基本方针…这就是：…) and 将/要/下一步 sentences. A measure is an
+action: a clause that opens (after its adverbs and a prepositional phrase) with a pledge verb
+(lexicon.PLEDGE_VERBS); descriptions of results ('市场供应充足', '产业结构持续优化'), adherence to
+doctrine and numeric targets are not measures. The number found is checked against a declared count."""
 
 from __future__ import annotations
 
@@ -10,29 +15,115 @@ from dataclasses import dataclass
 from transforms.extract import lexicon as L
 from transforms.extract.numerals import to_number
 from transforms.extract.records import Measure, MeasureGroup
-from transforms.extract.speakers import VERB
 
-DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个|大)?\s*方面")
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+
+DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个|大|条|项|点)?\s*(?:" + _ALT(L.MEASURE_NOUNS) + ")")
 #: A value with a unit: a sentence holding one reads as a report, not a heading.
-FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个|项)")
+FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个|项)|百分之")
 SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
 KEYWORD_START = re.compile(r"(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。$")
 HEADING_MAX = 30
 #: A paragraph's short first sentence, and more after it.
 HEAD_SENTENCE = re.compile(r"([^。！？!?]{4,%d})。(.+)" % HEADING_MAX)
-#: Policy documents: "二、加强生产环节安全监管" sections and "（一）严格…审批。" numbered items.
-SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;，,]{2,30})$")
-NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*([^。；;！？]{2,40}?)[。；;]")
+#: Report and policy sections: "二、加强生产环节安全监管" and "（一）严格…审批。" numbered items.
+SECTION = re.compile(r"^([一二三四五六七八九十]{1,3})、\s*([^。；;]{2,40}?)。?$")
+NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*(.+)$")
 #: Sections that state aims and principles rather than pledge measures.
 STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
-PLEDGE_CLAUSE = re.compile(r"^(?:" + "|".join(sorted(L.PLEDGE_ADVERBS, key=len, reverse=True)) + r")[^，,；;。]{2,24}$")
+#: The markers of an enumeration: 一是, 第二是, 第三，, 首先, 其次.
+ENUM = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?P<mark>(?:第)?(?P<n>[一二三四五六七八九十])(?:是|[，,、])|首先[，,]?|其次[，,]?)")
 INLINE_ENUM = re.compile(r"(?:^|[。；;]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
-CLAUSE_MARK = re.compile(r"[，,：:]")
-ITEM_END = re.compile(r"[。；;]")
-#: 将/要 opening a pledge (not 要求).
-WILL = re.compile(r"(?:将|要)(?!求)")
 CLAUSE_END = re.compile(r"[，,；;。]")
+ITEM_END = re.compile(r"[。；;]")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
+SEGMENT = re.compile(r"[^。！？；;]+[。！？；;]?")
+
+# -- what a pledge looks like ---------------------------------------------------------------------
+
+_ADVERB = rf"(?:{_ALT(L.PLEDGE_ADVERBS)})(?:地)?"
+#: A prepositional phrase an action may open with: 在…基础上, 为…, 以…为主, 从…中, 向….
+_PP = (r"(?:在[^，,。；]{1,24}?(?:上|中|下|里|方面|前提下|过程中|同时)|以[^，,。；]{1,12}?为[^，,。；]{1,4}?(?:主|重点|核心|抓手|导向)?"
+       r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
+       r"|对[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
+#: What may open a clause before its action: a conjunction, an aspect (总量上), a marker (还要).
+_LEAD = rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:[\u4e00-\u9fff]{{2}}上(?=(?:{_ALT(L.PLEDGE_VERBS)})))?"
+_VERB = rf"(?:{_ALT(L.PLEDGE_VERBS)})"
+PLEDGE = re.compile(rf"^\s*{_LEAD}(?P<head>(?:{_ADVERB})*(?:{_PP})?(?:{_ADVERB})*{_VERB})")
+_VERB_IN = re.compile(_VERB)
+#: A pledge with its subject before it (稳健的货币政策坚持以我为主): only right after a marker.
+SUBJECT_PLEDGE = re.compile(rf"^\s*(?P<head>[^，,。；、“”]{{2,12}}?(?:{_ADVERB})*{_VERB})")
+_MARKER = re.compile(_ALT(L.PLEDGE_MARKERS))
+_NOT_MARKER = re.compile(_ALT(L.NOT_MARKERS))
+DOCTRINE = re.compile(_ALT(L.DOCTRINE))
+PP_ONLY = re.compile(rf"^\s*(?:{_ADVERB})*{_PP}\s*$")
+#: What a done thing or a state holds: 推进了, 已经建立, 得到加强, 取得进展.
+DESCRIBES = re.compile(r"了|已经|已|得到|取得|有所|(?<![一二三四五六七八九十])是(?!否)")
+
+
+class _Markers:
+    """The pledge markers of a text (将, 要, 下一步), less the words their characters also make."""
+
+    @staticmethod
+    def find(text: str) -> list[re.Match[str]]:
+        taken = [(m.start(), m.end()) for m in _NOT_MARKER.finditer(text)] if _NOT_MARKER.search(text) else []
+        return [m for m in _MARKER.finditer(text) if not any(a <= m.start() < b or a < m.end() <= b for a, b in taken)]
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        found = _Markers.find(text)
+        return found[0] if found else None
+
+
+MARKER = _Markers()
+
+
+def pledge_head(clause: str, allow_subject: bool = False) -> str | None:
+    """The measure a clause pledges, from its first adverb, prepositional phrase or action verb
+    (after a conjunction or an aspect word), or None when it pledges nothing.
+
+    >>> pledge_head("进一步为经济体制改革创造良好的经济环境"), pledge_head("总量上保持货币供应量基本匹配")
+    ('进一步为经济体制改革创造良好的经济环境', '保持货币供应量基本匹配')
+    >>> pledge_head("国民经济快速增长") is None, pledge_head("全面贯彻党的十四大精神") is None
+    (True, True)
+    >>> pledge_head("稳健的货币政策坚持以我为主", allow_subject=True)
+    '稳健的货币政策坚持以我为主'
+    """
+    text = clause.strip(" ，,；;。：:")
+    m = PLEDGE.match(text)
+    if m is None and allow_subject:
+        m = SUBJECT_PLEDGE.match(text)
+        if m is not None and MARKER.search(m.group("head")):
+            m = None
+    if m is None:
+        return None
+    head = text[m.start("head"):]
+    obj = text[m.end("head"):]
+    opening = text[m.start("head"): m.end("head")]
+    if opening.startswith("通过") and _VERB_IN.search(opening[2:-2]):
+        return None  # 通过实施…工程: a means (its verb inside the phrase), no action of its own
+    if len(obj) < 2 or obj.startswith(("的", "了", "着", "过")):  # an action has an object: 扩大开放, not 进一步扩大
+        return None
+    if DOCTRINE.search(head) or FIGURE_LIKE.search(head) or DESCRIBES.search(head) or len(head) < 4:
+        return None
+    return head
+
+
+def item_heading(text: str) -> str | None:
+    """The heading of a numbered or enumerated item: its first sentence when short, else its first
+    clause (with the next one when the first is only a prepositional phrase: 在…基础上，继续…).
+
+    >>> item_heading("加大稳岗支持力度。对不裁员的企业，可返还失业保险费。"), item_heading("在发展生产的基础上，继续改善城乡人民生活。")
+    ('加大稳岗支持力度', '在发展生产的基础上，继续改善城乡人民生活')
+    """
+    first = ITEM_END.split(text, maxsplit=1)[0].strip(" ，,")
+    if len(first) <= 40 and not FIGURE_LIKE.search(first):
+        return first or None
+    clauses = CLAUSE_END.split(first)
+    head = clauses[0].strip()
+    if PP_ONLY.match(head) and len(clauses) > 1:
+        head = f"{head}，{clauses[1].strip()}"
+    return head or None
 
 
 @dataclass
@@ -49,16 +140,18 @@ def heading_of(text: str) -> str | None:
 
     >>> heading_of("着力提升产业科技创新能力。加快推动以大模型为代表的人工智能赋能制造业发展。")
     '着力提升产业科技创新能力'
-    >>> heading_of("郭婷婷表示,展望全年,随着各项扩内需政策措施落实落地。") is None
-    True
+    >>> heading_of("郭婷婷表示,展望全年,随着各项扩内需政策措施落实落地。") is None, heading_of("国民经济快速增长。全年…") is None
+    (True, True)
     """
     m = HEAD_SENTENCE.match(text) if "。" in text[4:HEADING_MAX + 1] else None  # its 。 stands within the first 31
     if not m:
         return None
     head = m.group(1)
-    if CLAUSE_MARK.search(head) or head.startswith(("“", "\"")) or FIGURE_LIKE.search(head) or VERB.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
+    if head.startswith(("“", "\"")) or FIGURE_LIKE.search(head) or head.startswith(("当前", "目前", "近日", "今年", "同时")):
         return None
-    return head
+    if "，" in head or "," in head:  # a heading of two actions: 进一步理顺价格关系，发展和培育市场体系
+        return head if all(pledge_head(c) or c.startswith(("发展", "培育")) for c in re.split(r"[，,]", head)) and pledge_head(head) else None
+    return head if pledge_head(head) or head.startswith(("向", "为", "在", "以")) else None
 
 
 def keyword_measures(text: str) -> tuple[tuple[str, str], ...]:
@@ -82,124 +175,274 @@ def sub_items(text: str) -> list[str]:
     return items
 
 
-def policy_measures(paras: list[Para], agency: str | None) -> tuple[list[MeasureGroup], list[Measure]]:
-    """Measures of a policy document: each numbered item's lead sentence, grouped by section; a
-    section without numbered items (组织实施) is one measure, unless it states aims (总体要求)."""
-    groups: list[MeasureGroup] = []
-    measures: list[Measure] = []
-    section: tuple[Para, str] | None = None
-    section_items = 0
-
-    def close_section() -> None:
-        if section and not section_items and not STATEMENT_SECTIONS.search(section[1]):
-            g = MeasureGroup(f"G{len(groups) + 1}", agency, None, section[1], None, 1)
-            groups.append(g)
-            measures.append(Measure(section[1], g.group_id, agency, None, "section_heading", section[0].index))
-
-    for p in paras:
-        sm = SECTION.match(p.text)
-        if sm:
-            close_section()
-            section, section_items = (p, sm.group(2)), 0
-            continue
-        nm = NUMBERED.match(p.text)
-        if nm:
-            if not groups or section_items == 0:
-                framing = section[1] if section else p.text[:60]
-                groups.append(MeasureGroup(f"G{len(groups) + 1}", agency, None, framing, None))
-            g = groups[-1]
-            measures.append(Measure(nm.group(2), g.group_id, agency, None, "numbered_item_lead", p.index,
-                                    sub_items=[x for x in ITEM_END.split(p.text[nm.end():]) if x.strip()][:12]))
-            g.found += 1
-            section_items += 1
-    close_section()
-    return groups, measures
-
-
 def pledge_clauses(sentence: str) -> list[str]:
-    """Actions pledged in a 将/要 sentence, each a clause opened by an action adverb.
+    """The measures a 将/要/下一步 sentence pledges: every clause of a list of short actions (要深化
+    改革，扩大开放，加强…), else its actions in order, the first being the measure and the others
+    its detail (the caller takes the first that is not a restatement).
 
     >>> pledge_clauses("河南将一以贯之贯彻落实重要指示，着力培育新动能塑造新优势，奋力谱写新篇章。")
     ['着力培育新动能塑造新优势']
+    >>> pledge_clauses("今年的经济工作，要深化改革，扩大开放，加强和改善宏观调控，推动技术进步。")
+    ['深化改革', '扩大开放', '加强和改善宏观调控', '推动技术进步']
     >>> pledge_clauses("改革取得预期效果，持续增强。")
     []
     """
-    m = WILL.search(sentence)
+    m = MARKER.search(sentence)
     if not m:
         return []
-    parts = CLAUSE_END.split(sentence[m.end():])
-    clauses = [c.strip() for c in parts]
-    first = parts[0]
-    out = [c for c in clauses[1:] if PLEDGE_CLAUSE.match(c)]
-    if PLEDGE_CLAUSE.match(first.strip()):
-        out.insert(0, first.strip())
-    return out
+    end = (CLAUSE_END.search(sentence, m.end()) or re.search("$", sentence)).start()  # type: ignore[union-attr]
+    last = [k for k in MARKER.find(sentence) if k.start() < end][-1]  # 下一步人民银行将以我为主…: after the last
+    clauses = [c.strip() for c in CLAUSE_END.split(sentence[last.end():]) if c.strip()]
+    return _actions(clauses, allow_subject=last.group(0) in ("下一步", "今后"))
 
 
-def find_measures(paras: list[Para], agency: str | None = None) -> tuple[list[MeasureGroup], list[Measure]]:
-    """Measure groups and measures of a document; `agency` is the issuer, for paragraphs no
-    official speaks in."""
-    if sum(1 for p in paras if p.text[:1] in "（(" and NUMBERED.match(p.text)) >= 2:
-        return policy_measures(paras, agency)
-    groups: list[MeasureGroup] = []
-    measures: list[Measure] = []
+#: A clause of purpose (以调动…, 为了…, 从而…): the actions after it serve it, they are no new measures.
+PURPOSE = re.compile(r"^(?:以|以便|为了|从而|进而|以期|使|让)(?![^，,]{0,10}?为(?:主|重点|核心|抓手|导向))")
+
+
+def _actions(clauses: list[str], allow_subject: bool = False) -> list[str]:
+    """The actions of a run of clauses: all of them when most clauses are short actions (a list of
+    tasks); else the first one, then the ones after it (its detail: the caller may pass over a
+    restatement to the next)."""
+    for k, c in enumerate(clauses):
+        if k and PURPOSE.match(c):
+            clauses = clauses[:k]
+            break
+    heads = [pledge_head(c, allow_subject=allow_subject and i == 0) for i, c in enumerate(clauses)]
+    actions = [h for h, c in zip(heads, clauses) if h and len(c) <= 20]
+    if len(actions) >= 3 and len(actions) * 5 >= len(clauses) * 3:  # a list of tasks (most clauses short actions): each a measure
+        return [h for h in heads if h]
+    found = [h for h in heads if h]
+    return found[:1] + [f"…{h}" for h in found[1:]]  # "…": detail, taken only in place of a restatement
+
+
+def opening_action(sentence: str) -> list[str]:
+    """The action a sentence opens with (a plan's or a directive's style), with the one after it
+    when that is an action too: '改建扩建和新建一批重点骨干工程，改造一批重点企业，使…'.
+
+    >>> opening_action("推广一批效益好的科技成果，在若干新技术攻关中取得突破。"), opening_action("重点建设得到加强。")
+    (['推广一批效益好的科技成果'], [])
+    """
+    clauses = [c.strip() for c in CLAUSE_END.split(sentence) if c.strip()]
+    if not clauses or not PLEDGE.match(clauses[0]) or MARKER.search(clauses[0]):
+        return []
+    first = pledge_head(clauses[0])
+    if first is None or first != clauses[0].strip():
+        return []
+    if len(clauses) > 1 and pledge_head(clauses[1]) == clauses[1] and (len(clauses) == 2 or not pledge_head(clauses[2])):
+        return [f"{first}，{clauses[1]}"]
+    return [first]
+
+
+# -- the document walk ----------------------------------------------------------------------------
+
+class Measures:
+    """Groups and measures as they are found, each measure once (by its normalised heading)."""
+
+    def __init__(self) -> None:
+        self.groups: list[MeasureGroup] = []
+        self.measures: list[Measure] = []
+        self.seen: set[tuple[str, str | None]] = set()
+
+    def group(self, framing: str, agency: str | None, speaker: str | None, declared: int | None = None) -> MeasureGroup:
+        g = MeasureGroup(f"G{len(self.groups) + 1}", agency, speaker, framing[:200], declared)
+        self.groups.append(g)
+        return g
+
+    def add(self, g: MeasureGroup, heading: str, form: str, paragraph: int, keyword: str | None = None,
+            items: list[str] | None = None) -> bool:
+        """Add a measure unless its heading restates one of the same agency's (equal or inside it)."""
+        key = re.sub(r"[\W_]+", "", heading)
+        if not key or any(key in k for k, a in self.seen if a == g.agency):
+            return False
+        self.seen.add((key, g.agency))
+        self.measures.append(Measure(heading, g.group_id, g.agency, g.speaker, form, paragraph, keyword=keyword,
+                                     sub_items=items or []))
+        g.found += 1
+        return True
+
+    def add_first(self, g: MeasureGroup, heads: list[str], form: str, paragraph: int) -> bool:
+        """The first of `heads` that restates nothing (those marked '…' are detail, tried only in
+        place of a restatement); all of them when none is marked (a list of tasks)."""
+        if not any(h.startswith("…") for h in heads):
+            return any([self.add(g, h, form, paragraph) for h in heads])
+        return any(self.add(g, h.lstrip("…"), form, paragraph) for h in heads)
+
+    def close(self) -> tuple[list[MeasureGroup], list[Measure]]:
+        kept = [g for g in self.groups if g.found or g.declared_count]
+        return kept, self.measures
+
+
+def _declared(text: str) -> int | None:
+    m = DECLARED.search(text)
+    return int(to_number(m.group("n")) or 0) or None if m else None
+
+
+BODY_SUBJECT = re.compile(rf"^(?:[^，,。]{{0,8}}[，,！!])?\s*(?P<body>{_ALT(L.MEASURE_BODIES)})")
+
+
+def _agency(p: Para, issuer: str | None, framing: str = "") -> str | None:
+    """The body a measure is pledged by: the framing sentence's subject (中共中央…提出), the
+    paragraph's speaker, the document's issuer."""
+    bm = BODY_SUBJECT.match(framing) if framing else None
+    if bm and bm.group("body") not in ("国务院常务会议",):
+        return bm.group("body")
+    if bm:
+        return "国务院"
+    return p.agency or issuer
+
+
+def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = False) -> tuple[list[MeasureGroup], list[Measure]]:
+    """Measure groups and measures of a document; `issuer` is the body that issues it, for
+    paragraphs no official speaks in; a `policy` document (意见, 通知) states its measures as
+    numbered items only."""
+    out = Measures()
     heads = [heading_of(p.text) if p.kind == "body" else None for p in paras]
     keywords = [keyword_measures(p.text) if p.kind == "body" else () for p in paras]
+    numbered = [NUMBERED.match(p.text) if p.text[:1] in "（(" else None for p in paras]
+    has_items = sum(1 for n in numbered if n) >= 2
+    last_item = max((k for k, n in enumerate(numbered) if n), default=None)
+    section: tuple[Para, str] | None = None
+    section_group: MeasureGroup | None = None
+    section_items = section_start = 0
+
+    def close_section() -> None:
+        # a section heading that pledges is the section's measure when nothing in it pledged one
+        structural = [m for m in out.measures[section_start:] if m.heading_form not in ("clause", "decision_item")]
+        if section and not section_items and not structural and not STATEMENT_SECTIONS.search(section[1]):
+            head = pledge_head(section[1])
+            agency = _agency(section[0], issuer)
+            if head and agency:
+                g = out.group(section[1], agency, None, None)
+                out.add(g, section[1], "section_heading", section[0].index)
+
     i = 0
     while i < len(paras):
         p = paras[i]
+        sm = SECTION.match(p.text)
+        if sm:
+            close_section()
+            section, section_group, section_items, section_start = (p, sm.group(2)), None, 0, len(out.measures)
+            i += 1
+            continue
+        agency = _agency(p, issuer)
+        nm = numbered[i]
+        if nm:
+            head = item_heading(nm.group(2))
+            if head and agency and (pledge_head(head) or has_items and section is not None):
+                if section_group is None or section_items == 0:
+                    framing = section[1] if section else (paras[i - 1].text if i > 0 else p.text)
+                    section_group = out.group(framing, agency, p.speaker, _declared(framing))
+                out.add(section_group, head, "numbered_item_lead", p.index,
+                        items=[x for x in ITEM_END.split(nm.group(2))[1:] if x.strip()][:12])
+                section_items += 1
+            i += 1
+            continue
+        if p.kind != "body" or agency is None:
+            i += 1
+            continue
+        before = paras[i - 1] if i > 0 else None
         kws = keywords[i]
         if kws:
-            framing = paras[i - 1] if i > 0 else p
-            g = _group(groups, framing, p)
+            framing = before if before is not None else p
+            g = out.group(framing.text, framing.agency or agency, framing.speaker or p.speaker, _declared(framing.text))
             for kw, heading in kws:
-                measures.append(Measure(heading, g.group_id, g.agency, g.speaker, "keyword_leadin", p.index, keyword=kw))
-                g.found += 1
+                out.add(g, heading, "keyword_leadin", p.index, keyword=kw)
             i += 1
             continue
         j = i
         while j < len(paras) and heads[j]:
             j += 1
-        run = range(i, j)
-        before = paras[i - 1] if i > 0 else None
-        declared = before is not None and "方面" in before.text and DECLARED.search(before.text) is not None
-        if len(run) >= 2 or (run and declared):
-            g = _group(groups, before or paras[i], paras[i])
-            for k in run:
-                measures.append(Measure(heads[k] or "", g.group_id, g.agency, g.speaker, "paragraph_initial_sentence",
-                                        paras[k].index, sub_items=sub_items(paras[k].text)))
-                g.found += 1
+        declared = before is not None and _declared(before.text) is not None and "方面" in before.text
+        if j - i >= 2 or (j > i and declared):
+            framing = before if before is not None else p
+            g = out.group(framing.text, framing.agency or agency, framing.speaker or p.speaker, _declared(framing.text))
+            for k in range(i, j):
+                out.add(g, heads[k] or "", "paragraph_initial_sentence", paras[k].index, items=sub_items(paras[k].text))
             i = j
             continue
-        # an enumeration starts 一是…二是: without both, findall would find none that counts
-        enum = INLINE_ENUM.findall(p.text) if p.kind == "body" and "一是" in p.text and "二是" in p.text else []
-        if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
-            framing = paras[i - 1] if i > 0 and not INLINE_ENUM.match(p.text) else p
-            g = _group(groups, framing, p)
-            for _, heading in enum:
-                measures.append(Measure(heading.strip(), g.group_id, g.agency, g.speaker, "enumerated_clause", p.index))
-                g.found += 1
-        elif p.kind == "body" and (p.agency or agency) and ("将" in p.text or "要" in p.text) and not (
-                i + 1 < len(paras) and paras[i + 1].kind == "body"
-                and (heads[i + 1] or keywords[i + 1] or INLINE_ENUM.match(paras[i + 1].text))):  # it frames the next
-            for sentence in SENTENCE.findall(p.text):
-                if DECLARED.search(sentence):
-                    continue  # "将抓好4个方面的工作": a framing, its measures follow
-                clauses = pledge_clauses(sentence)
-                if clauses:
-                    g = MeasureGroup(f"G{len(groups) + 1}", p.agency or agency, p.speaker, sentence.strip()[:200], None)
-                    groups.append(g)
-                    for c in clauses:
-                        measures.append(Measure(c, g.group_id, g.agency, g.speaker, "clause", p.index))
-                        g.found += 1
+        j = i
+        while j < len(paras) and paras[j].kind == "body" and ENUM.match(paras[j].text):
+            j += 1
+        if j - i >= 2:  # paragraphs that each open with 一是/第一/首先
+            framing = before.text if before is not None else ""
+            promised = _declared(framing) is not None or any(w in framing for w in L.MEASURE_NOUNS)
+            items = [(paras[k], item_heading(paras[k].text[ENUM.match(paras[k].text).end():])) for k in range(i, j)]  # type: ignore[union-attr]
+            pledged = sum(1 for _, h in items if h and pledge_head(h))
+            items = [(q, h) for q, h in items if h and (promised or pledge_head(h) or pledged * 2 > len(items))]
+            if len(items) >= 2 or (items and promised):
+                g = out.group(framing or p.text, _agency(before or p, issuer, framing) or agency, p.speaker, _declared(framing))
+                for q, h in items:
+                    out.add(g, h or "", "enumerated_sentence", q.index)
+            i = j
+            continue
+        if has_items and policy:  # a policy document states its measures as items; after its last item, a closing one
+            if last_item is not None and i > last_item and section_items:
+                head = pledge_head(CLAUSE_END.split(p.text, maxsplit=1)[0])
+                if head:
+                    out.add(out.group(p.text, agency, p.speaker), head, "paragraph_initial_clause", p.index)
+            i += 1
+            continue
+        _paragraph_pledges(out, p, agency, issuer, framing_next=i + 1 < len(paras) and paras[i + 1].kind == "body" and bool(
+            heads[i + 1] or keywords[i + 1] or ENUM.match(paras[i + 1].text)))
         i += 1
-    return groups, measures
+    close_section()
+    return out.close()
 
 
-def _group(groups: list[MeasureGroup], framing: Para, first: Para) -> MeasureGroup:
-    m = DECLARED.search(framing.text)
-    declared = int(to_number(m.group("n")) or 0) or None if m else None
-    agency = framing.agency or first.agency
-    g = MeasureGroup(f"G{len(groups) + 1}", agency, framing.speaker or first.speaker, framing.text[:200], declared)
-    groups.append(g)
-    return g
+def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, framing_next: bool) -> None:
+    """Measures a paragraph states in its sentences: an inline enumeration, a decision's list, the
+    first 将/要 sentence's action, sentences that open with an action. Once the paragraph has
+    pledged a measure, what follows elaborates it, unless it opens a parallel one (同时, 总量上…)."""
+    text = p.text
+    if "一是" in text and "二是" in text:  # an enumeration starts 一是…二是
+        enum = INLINE_ENUM.findall(text)
+        if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
+            framing = text[: text.find("一是")]
+            promised = _declared(framing) is not None or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)
+            heads = [h.strip() for _, h in enum if promised or pledge_head(h.strip())]
+            if len(heads) >= 2:
+                g = out.group(framing or text, _agency(p, issuer, framing) or agency, p.speaker, _declared(framing))
+                for h in heads:
+                    out.add(g, h, "enumerated_clause", p.index)
+                return
+    if framing_next:
+        return  # it frames the paragraphs after it
+    pledging = pledged = False
+    for sentence in SENTENCE.findall(text):
+        if DECLARED.search(sentence) and MARKER.search(sentence):
+            pledging = True
+            continue  # "将抓好4个方面的工作": a framing, its measures follow
+        decision = next((w for w in L.DECISION_WORDS if w in sentence), None)
+        if decision is not None:
+            rest = sentence[sentence.find(decision) + len(decision):]
+            heads = [h for h in (pledge_head(c) for c in CLAUSE_END.split(rest)) if h]  # each action decided is a measure
+            if heads:
+                g = out.group(sentence.strip(), _agency(p, issuer, sentence) or agency, p.speaker)
+                for h in heads:
+                    out.add(g, h, "decision_item", p.index)
+                pledging = pledged = True
+                continue
+        opens = opening_action(sentence)
+        for segment in SEGMENT.findall(sentence):
+            parallel = PARALLEL.match(segment) is not None or AGENT.match(segment) is not None or bool(opens)
+            if pledged and not parallel:
+                heads = []  # detail of the measure pledged before
+            elif MARKER.search(segment) is not None:
+                heads = pledge_clauses(segment)
+                pledging = True
+            elif pledging:
+                heads = _actions([c for c in CLAUSE_END.split(segment) if c.strip()])
+            elif segment is sentence or segment == sentence:  # a sentence that opens with an action
+                heads = opens
+            else:
+                heads = []
+            if heads:
+                g = out.group(segment.strip(), agency, p.speaker)
+                pledged = out.add_first(g, heads, "clause", p.index) or pledged
+
+
+#: An agent pledging in its own name: 我们…要, 各地都要, 各级政府…要.
+AGENT = re.compile(r"^\s*(?:我们|各地区?|各级政府|各级|各部门|各有关部门|全党)[^，,。]{0,12}?(?:要|将|必须)")
+#: What opens a measure parallel to the one before: 同时, 此外, 总量上, 价格上.
+PARALLEL = re.compile(rf"^\s*(?:同时|此外|另外|与此同时|还将|还要|[\u4e00-\u9fff]{{2}}上(?={_VERB}))")

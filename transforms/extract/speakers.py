@@ -161,3 +161,46 @@ def introduced(texts: list[str]) -> dict[str, Speaker]:
             known.setdefault(s.name, s)
     return known
 
+
+
+#: People quoted in another role: a bank's or a company's researcher, a professor, a deputy.
+_OTHER_TITLES = ("首席经济学家", "首席研究员", "首席分析师", "宏观研究员", "高级研究员", "研究员", "分析师", "经济学家", "副教授", "教授",
+                 "院长", "副院长", "所长", "副所长", "主任", "副主任", "董事长", "总经理", "总裁", "理事长", "秘书长", "专家",
+                 "学者", "人大代表", "政协委员", "代表", "委员", "负责人")
+OTHER_MENTION = re.compile(
+    rf"(?P<org>[\u4e00-\u9fffA-Za-z]{{2,20}}?)(?P<title>{_ALT(_OTHER_TITLES)})(?P<name>{NAME}?)"
+    rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|看来|，|,)"
+)
+
+
+def find_others(text: str) -> list[str]:
+    """Names of people quoted in another role than an official's (a bank's researcher, a
+    professor): their words are no agency's.
+
+    >>> find_others("光大银行金融市场部宏观研究员周茂华也表示，CPI同比涨幅扩大"), find_others("商务部副部长郭婷婷表示")
+    (['周茂华'], [])
+    """
+    out = []
+    officials = {s.name for s in find_speakers(text, 0)}
+    for m in OTHER_MENTION.finditer(text):
+        name = m.group("name")
+        if _valid_name(name) and name not in officials and not AGENCY.search(m.group("org")):
+            out.append(name)
+    return out
+
+
+def first_voice(text: str, known: dict[str, Speaker], others: set[str]) -> tuple[int, Speaker | None] | None:
+    """Who speaks first in a paragraph with a speech verb: (position, the official) or (position,
+    None) for someone quoted in another role; None when nobody is named speaking."""
+    best: tuple[int, Speaker | None] | None = None
+    for name in [*known, *others]:
+        k = text.find(name)
+        while k != -1:
+            rest = text[k + len(name):]
+            if re.match(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})", rest) or (
+                    text[max(0, k - 1):k] == "在" and rest.startswith("看来")):
+                if best is None or k < best[0]:
+                    best = (k, known.get(name))
+                break
+            k = text.find(name, k + 1)
+    return best
