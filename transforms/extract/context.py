@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.extract.periods import Period, find_periods, find_plans
+from transforms.extract.periods import Period, counted_years, find_periods, find_plans
 
 #: Period types a title or lead may set for the whole document: flows over a stretch of time.
 TOPIC_TYPES = frozenset({"month", "ytd_months", "month_avg", "quarter", "ytd_quarters", "half", "year"})
@@ -96,12 +96,13 @@ def begin_paragraph(ctx: Context, text: str, kind: str) -> None:
     if kind == "subheading":
         plans = find_plans(text)
         named = [p for p in find_periods(text, ctx.anchor) if p.type != "day"]
+        counted = counted_years(text, ctx.anchor, ctx.plan, ctx.review is not None)
         if plans:
             ctx.plan = plans[0]
             ctx.section_period = plans[0]
-        elif named:
-            ctx.section_period = named[0]
-            ctx.plan = None if named[0].type in TOPIC_TYPES else ctx.plan
+        elif named or counted:  # 一、１９９３年国内工作的回顾; 二、今后五年的主要任务
+            ctx.section_period = min([*named, *counted], key=lambda p: p.start)
+            ctx.plan = None if ctx.section_period.type in TOPIC_TYPES else ctx.plan
 
 
 def stock_period(period: Period) -> Period:

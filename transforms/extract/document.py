@@ -53,8 +53,10 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     for i in order:
         f = figures[i]
         dup = False
-        # one bucket per value, unit, period, basis, sign and kind: only those can be one fact
-        bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count"), [])
+        # one bucket per value, unit, period, basis, sign and kind (a contribution is never a restated
+        # change): only those can be one fact
+        bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count",
+                                     f.category == "contribution"), [])
         for k in bucket:
             a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
             b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))

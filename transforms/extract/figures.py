@@ -39,17 +39,18 @@ __all__ = ["Context", "extract_paragraph", "trie_arms"]
 
 #: What may stand between a value's number and its unit's first character, besides digits and
 #: spaces: numerals, a decimal point or separator, %, a range, 余/多.
-_NUMBER_TO_UNIT = NUMERAL_CHARS + "点.,%％—-－~～至到余多"
+_NUMBER_TO_UNIT = NUMERAL_CHARS + "点.,%％—-－~～至到余多几"
 #: The same from where a value starts: the words that open a value (约, 不超过) too.
 _BEFORE_UNIT = "".join(sorted({c for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE) for c in w})) + _NUMBER_TO_UNIT
 VALUE = re.compile(
     r"(?=[约近大接将超逾突不至百\d零〇一二三四五六七八九十两])"  # cheap reject of every other position
     # a unit (or 百分之) ahead, past only what may stand before one: a year, a date or a bare
     # numeral (进一步) fails here at once
-    rf"(?=[{re.escape(_BEFORE_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}百])"
+    rf"(?=[{re.escape(_BEFORE_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}百分])"
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
-    rf"(?:百分之(?P<pcn>{CHINESE})(?:\s*[—\-－~～至到]\s*百分之(?P<pcn2>{CHINESE}))?(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
-    rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多)?\s*(?P<unit>{UNIT}))"
+    rf"(?:百分之(?P<pcn>{CHINESE})(?:\s*[—\-－~～至到]\s*(?:百分之)?(?P<pcn2>{CHINESE}))?(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
+    rf"|(?P<fden>[二三四五六七八九十]|\d{{1,2}})分之(?P<fnum>[一二三四五六七八九十]|\d{{1,2}})"
+    rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多|几)?\s*(?P<unit>{UNIT}))"
     rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])})?"
 )
 #: What every VALUE match holds, as a pattern that starts with a plain character class: re skips
@@ -58,7 +59,7 @@ VALUE = re.compile(
 #: A digit; 百分之; or a Chinese numeral, then numerals or digits, spaces, %, a range or 余/多,
 #: then a unit: it matches at the first character of every value's number.
 VALUE_HINT = re.compile(
-    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|(?<=百)分之|(?<=[{NUMERAL_CHARS}])[{re.escape(_NUMBER_TO_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}])"
+    rf"[\d{NUMERAL_CHARS}](?:(?<=\d)|分之|(?<=[{NUMERAL_CHARS}])[{re.escape(_NUMBER_TO_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}])"
 )
 #: The longest word a value may open with (不得超过).
 _PRE_MAX = max(len(w) for w in (*L.APPROX_BEFORE, *L.BOUND_BEFORE))
@@ -111,6 +112,13 @@ def read_value(m: re.Match[str]) -> Value | None:
     g = m.group
     scale: float | int
     post = g("post")
+    if g("fden"):  # 三分之一: a share, in per cent
+        den, part = to_number(g("fden")), to_number(g("fnum"))
+        if not den or part is None or part >= den:
+            return None
+        v = part / den * 100
+        return Value(v, "pct", "分之", 1, v, None, L.BOUND_BEFORE.get(g("pre") or "") or L.BOUND_AFTER.get(post or ""),
+                     m.group(0).strip())
     if g("pcn"):
         v = to_number(g("pcn"))
         unit, unit_text, scale = "pct", "百分之", 1
@@ -129,6 +137,7 @@ def read_value(m: re.Match[str]) -> Value | None:
         return None
     pre = g("pre") or ""
     approx = True if (pre in L.APPROX_BEFORE or g("more") or post == "左右" or "多" in (unit_text or "") or "余" in (unit_text or "")
+                      or (g("num") and "几" in g("num"))
                       or (g("pcn") and APPROX_WORD.search(m.group(0)))) else None
     bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
     out = Value(v, unit, unit_text, scale, clean_float(v * scale), approx, bound, printed)
@@ -191,6 +200,8 @@ ABOVE_BELOW_TAIL = re.compile(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$")
 ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
 #: A plain statement of a level: …为, …达到.
 IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
+#: What a value's 的 may name that makes it no share: a rate (2.3%的同比涨幅).
+RATE_NOUN = re.compile(r"^(?:同比|环比)?(?:增长|速度|水平|比重)|涨幅|增幅|增速|降幅")
 #: A rate named after its value: 百分之八至百分之九的增长率.
 RATE_AFTER = re.compile(r"的?(?:增长率|增长速度|增速|年均增长率)")
 #: The transition a value is reached by, with what may stand between (增加到1985年的).
@@ -262,7 +273,7 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
 
 #: Units that count things (3个, 2万家).
 COUNTED_BY = frozenset(L.COUNT_CLASSIFIERS) | {"万家", "亿个", "万个", "国"}
-COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)")
+COUNT_TAIL_STOP = re.compile(r"[，,。；;：:、）)”\"]|中有|中，|的基础|基础上|之中|以上|以内|左右|(?<=[\u4e00-\u9fff])中(?=[^\u4e00-\u9fff]|有|$)|(?<=[\u4e00-\u9fff]{2})的")
 DIGIT_SPLIT = re.compile(r"[\d０-９]")
 #: What follows a value but names no counted thing: a verb, a base, a relation (增长一倍, 比上年…).
 NOT_COUNTED = re.compile(r"(?:" + _ALT([*L.UP_VERBS, *L.DOWN_VERBS, "比", "较", "同比", "环比", "占", "为", "是", "达", "以上",
@@ -298,6 +309,10 @@ def count_indicator(right: str) -> str:
 
 # -- the period -----------------------------------------------------------------------------------
 
+#: Words of now: a stock said with them is as of the event or publication date.
+NOW = re.compile(r"截至目前|截止目前|目前|当前|现在|如今|现已|迄今")
+#: Words of always: what they say of has no period (粮食播种面积常年稳定在1.6亿亩以上).
+ALWAYS = re.compile(r"常年|历年|长年|一直")
 #: '由上月的下降1.2%转为增长…': the period a change starts from.
 CARRIED_FROM = re.compile(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$")
 TRANSITION_AFTER = re.compile(rf"[^，,。；]{{0,4}}?(?:{_ALT(L.TRANSITIONS)})")
@@ -436,7 +451,7 @@ class Sentence:
 
 def read_sentence(sentence: str, ctx: Context) -> Sentence:
     periods = find_periods(sentence, ctx.anchor)
-    counted = counted_years(sentence, ctx.anchor, ctx.plan or ctx.section_period)
+    counted = counted_years(sentence, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
     if counted:  # 在过去的五年中, 五年内: spans of years counted, in the passage's plan
         taken = [(p.start, p.end) for p in periods]
         periods = sorted([*periods, *(c for c in counted if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken))],
@@ -448,6 +463,11 @@ def read_sentence(sentence: str, ctx: Context) -> Sentence:
         current = [p for p in periods if p.end <= fm.start()]
         if prior and current:
             frame = (current[-1], prior[0])
+    if NOW.search(sentence):  # 目前, 当前, 截至目前: as of the event or publication
+        taken = [(p.start, p.end) for p in periods]
+        now = [Period(n.group(0), ctx.as_of, "as_of", n.start(), n.end()) for n in NOW.finditer(sentence)
+               if not any(a <= n.start() < b for a, b in taken)]
+        periods = sorted([*periods, *now], key=lambda p: p.start)
     if frame is None:
         for p in periods:  # 从1980年至1985年，…由X增加到Y
             if p.type == "years" and sentence[max(0, p.start - 1): p.start] == "从":
@@ -586,6 +606,8 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         named = find_periods(bm.group("base"), ctx.anchor)
         if named:
             return named[0], True
+    if ALWAYS.search(sentence, _clause_start(sent, ms), ms) and not [p for p in before if p.start >= _clause_start(sent, ms)]:
+        return Period("", "", "none"), False
     streak = STREAK_BEFORE.search(sentence, _clause_start(sent, ms), ms)
     if streak is not None and not [p for p in before if p.start >= streak.start() - 8]:
         # 连续7年保持在…, 在连续两年增长…的基础上: a run of years up to the last one reported
@@ -595,10 +617,11 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         period = before[-1]
     else:
         segment_start = max(sentence.rfind("；", 0, ms), sentence.rfind(";", 0, ms)) + 1
-        since = since_period(sentence[segment_start: ms], ctx.anchor, ctx.as_of)
+        since = None if ctx.review is not None and "年来" in sentence[segment_start: ms] else since_period(
+            sentence[segment_start: ms], ctx.anchor, ctx.as_of)  # (in a review, 五年来 counts finished years)
         if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sent.figs):
             since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
-        counted = relative_years(sentence[:ms], ctx.anchor, ctx.plan or ctx.section_period)
+        counted = relative_years(sentence[:ms], ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
         same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day")
                        and not CLAUSE_SPLIT.search(sentence, me, p.start)]
         period = since or counted or (same_clause[0] if same_clause else None) or ctx.period
@@ -633,10 +656,21 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
     return period, False
 
 
+def is_future(period: Period, ctx: Context) -> bool:
+    """A period that starts now or later and ends after the publication year (今后五年, 到1995年):
+    what is said of it is a target."""
+    if "@" in period.canonical or period.type == "none":
+        return False
+    first, last = period.canonical.split("/")[0], period.canonical.split("/")[-1]
+    return int(last[:4]) > ctx.anchor.year and int(first[:4]) >= ctx.anchor.year
+
+
 def _resolve_period(period: Period | None, category: str, full: str, carried: bool, target: bool, sentence: str,
                     ms: int, ctx: Context) -> Period | None:
     """A value's period made definite: over before the publication date unless a target, a
     stock's at its end, a target's this year, an undated stock's as of the event or publication."""
+    if period is not None and period.type == "none":  # said of always
+        return None
     if period is not None and not target and not carried:
         period = finished(period, ctx.anchor)
     if target and LAST_YEAR.search(sentence[: ms]) and SET_TARGET.search(sentence):
@@ -754,6 +788,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
         cat, direction, dword = classify(left or sentence[max(0, ms - 30):ms], val.unit, val.unit_text)
         if cat is None and val.unit == "pct" and RATE_AFTER.match(sentence, me):  # 保持8%至9%的增长率
             cat, direction, dword = "growth_rate", "up", None
+        if cat is None and val.unit == "pct" and sentence[me:me + 1] == "的":  # 三分之一的县实现了…: a share of what follows
+            return _share_of_what_follows(sent, m, val, index, ctx)
         if cat is None:
             return None
         category = cat
@@ -768,6 +804,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
             dword = dm.group(0)
     target = sent.target or BRING_TO.search(left) is not None
     period, carried = _period(sent, m, left, category, full, ctx)
+    future = period is not None and not carried and is_future(period, ctx)
+    target = target or future
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
     whole = sentence[(sent.clause_ends[k - 1] if (k := bisect_right(sent.clause_ends, ms)) else 0): ms]
     basis, basis_text, basis_period = _figure_basis(category, left if _basis(left, ctx)[0] else whole, sentence, ms, direction,
@@ -783,7 +821,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
                 "ge" if re.search(r"至少|不少于", sentence[max(0, ms - 6): ms]) else None)
     if category == "growth_rate" and target:
         category = "target_growth"
-    elif category in ("level", "count") and target and (TARGET_IS.search(sentence) or BRING_TO.search(left)):
+    elif category in ("level", "count") and target and (TARGET_IS.search(sentence) or BRING_TO.search(left) or future):
         category = "target_level"
     price = next((v for w, v in L.PRICE_WORDS.items() if w in left), None) if PRICE_WORD.search(left) else None
     return Figure(  # by position, in the field order of records.Figure: keywords cost a microsecond more
@@ -810,10 +848,30 @@ def _scoped(sent: Sentence, m: re.Match[str], val: Value, scope: str, index: int
                   prev.period_text, prev.period, prev.period_type, None, prev.is_target, None, index, sent.evidence)
 
 
+def _share_of_what_follows(sent: Sentence, m: re.Match[str], val: Value, index: int, ctx: Context) -> Figure | None:
+    """'有三分之一的县实现了收支平衡', '百分之四十左右的主要工业产品达到…': the share of the things
+    named after the value that do what the clause says."""
+    sentence = sent.text
+    end = CLAUSE_SPLIT.search(sentence, m.end())
+    what = sentence[m.end() + 1: end.start() if end else len(sentence)].rstrip("。！？")
+    full = what.replace("了", "").strip()
+    if len(full) < 2 or len(full) > 40 or RATE_NOUN.search(full):  # (2.3%的同比涨幅中: a rate restated, no share)
+        return None
+    sent.prev_end = m.end()
+    period, carried = _period(sent, m, sentence[_clause_start(sent, m.start()): m.start()], "share", full, ctx)
+    period = _resolve_period(period, "share", full, carried, sent.target, sentence, m.start(), ctx)
+    head, quals = split_qualifiers(full)
+    return Figure("share", head_text(head), full, val.value, "pct", val.unit_text, val.value_base, quals, val.value_text,
+                  val.value_low, val.value_high, val.approx, val.bound, val.scale, None, None, None, None, None, None,
+                  period.text if period else None, period.canonical if period else None, period.type if period else None,
+                  None, sent.target, None, index, sent.evidence)
+
+
 def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: int) -> None:
     """After a sentence's values: the paragraph's opening period, 分别 lists, 其中 parents, 持平."""
     opening = opening_period(sent)
-    if opening is not None:
+    # a year named inside a passage about a span of years (五年内…，1990年…) is a point in it: the span holds
+    if opening is not None and (ctx.period is None or opening.type != "year" or ctx.period.type not in ("plan", "years")):
         ctx.period = opening
     if not sent.figs and ANY_VERB.search(sent.text):  # 城乡居民储蓄大幅度增加。1985年末达到…: what follows is about it
         starts = [0, *sent.clause_ends]
@@ -892,6 +950,9 @@ def _flat_clauses(sentence: str) -> Iterator[tuple[str, str | None]]:
     """
     pos = 0
     while (k := sentence.find("持平", pos)) != -1:
+        if sentence[k - 1:k] == "保":  # 保持平稳: no 持平
+            pos = k + 2
+            continue
         start = max(pos, *(sentence.rfind(c, pos, k) + 1 for c in "，,。；;"))
         basis = sentence[k - 2:k] if k - 2 >= start and sentence[k - 2:k] in ("同比", "环比") else None
         yield sentence[start:k - 2 if basis else k], basis

@@ -161,8 +161,13 @@ def keyword_measures(text: str) -> tuple[tuple[str, str], ...]:
     (('增便利', '提升贸易便利化水平'), ('降成本', '助力企业减负降费'))
     """
     found = tuple((m.group("kw"), m.group("heading")) for part in text.split("。")  # 4 + 1 + 24 at most, the comma 3rd to 5th
-                  if len(part) <= 29 and ("，" in part[2:5] or "," in part[2:5]) and (m := KEYWORD_START.match(part + "。")) is not None)
+                  if len(part) <= 29 and ("，" in part[2:5] or "," in part[2:5]) and (m := KEYWORD_START.match(part + "。")) is not None
+                  and not ENUM_WORD.fullmatch(m.group("kw")) and pledge_head(m.group("heading")))
     return found if len(found) >= 2 else ()
+
+
+#: An enumeration's marker is no keyword: 三是，人民的居住条件有了改善。
+ENUM_WORD = re.compile(r"(?:第|其)?[一二三四五六七八九十]+是?|首先|其次|再次|最后")
 
 
 def sub_items(text: str) -> list[str]:

@@ -372,10 +372,10 @@ def base_period(text: str, anchor: date) -> str | None:
 
 
 #: A span of years counted, not named: 五年内, 这五年, 过去的五年, 今后五年, 五年间.
-YEARS_COUNTED = re.compile(r"(?P<pre>过去的?|这|近|今后|未来)?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?P<post>内|间|中|里|合计)?")
+YEARS_COUNTED = re.compile(r"(?P<pre>过去的?|这|近|今后|未来)?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?P<post>内|间|中|里|合计|来)?")
 
 
-def relative_years(text: str, anchor: date, plan: Period | None) -> Period | None:
+def relative_years(text: str, anchor: date, plan: Period | None, review: bool = False) -> Period | None:
     """The years the last counted span in `text` names: the passage's five-year plan when it
     counts five; else counted back (过去的N年) or on (今后N年) from the publication year.
 
@@ -385,16 +385,24 @@ def relative_years(text: str, anchor: date, plan: Period | None) -> Period | Non
     >>> relative_years("今后五年", date(1993, 3, 15), None).canonical, relative_years("连续7年", date(2021, 1, 1), None) is None
     ('1993/1997', True)
     """
-    spans = counted_years(text, anchor, plan)
+    spans = counted_years(text, anchor, plan, review)
     return spans[-1] if spans else None
 
 
-def counted_years(text: str, anchor: date, plan: Period | None) -> list[Period]:
-    """Every span of years `text` counts (relative_years reads the last)."""
+def counted_years(text: str, anchor: date, plan: Period | None, review: bool = False) -> list[Period]:
+    """Every span of years `text` counts (relative_years reads the last). N年来 counts finished
+    years only in a review (五年来 in a report of March 1993 is 1988/1992); elsewhere it runs up
+    to now (since_period).
+
+    >>> [p.canonical for p in counted_years("五年来，过去五年", date(1993, 3, 15), None, review=True)]
+    ['1988/1992', '1988/1992']
+    """
     out: list[Period] = []
     if "年" not in text:
         return out
     for m in YEARS_COUNTED.finditer(text):
+        if m.group("post") == "来" and not review:
+            continue
         if not (m.group("pre") or m.group("post") or (plan is not None and plan.type == "plan" and m.group("n") == "五")):
             continue
         n = int(to_number(m.group("n")) or 0)
@@ -405,6 +413,6 @@ def counted_years(text: str, anchor: date, plan: Period | None) -> list[Period]:
             out.append(Period(m.group(0), plan.canonical, "plan", m.start(), m.end()))
         elif pre in ("今后", "未来"):
             out.append(Period(m.group(0), f"{anchor.year}/{anchor.year + n - 1}", "years", m.start(), m.end()))
-        elif pre:
+        elif pre or m.group("post") == "来":
             out.append(Period(m.group(0), f"{anchor.year - n}/{anchor.year - 1}", "years", m.start(), m.end()))
     return out
