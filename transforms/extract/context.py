@@ -37,6 +37,7 @@ class Context:
     indicator: tuple[str, str, list[str]] | None = None  # the subject a later figure may elide
     basis: str | None = None  # the basis the passage is read on (从环比看), or the last one named
     passage_basis: str | None = None  # set by 从同比看/从环比看 for its paragraph
+    policy: bool = False  # a policy document: its undated figures are standing rules, of no period
 
 
 #: A lead's bare year is as often a plan's (今年将…) as a topic: a lead sets a stretch of months.
@@ -74,12 +75,12 @@ def review_period(lines: list[str], anchor: date) -> Period | None:
     return None
 
 
-def read_context(title_lines: list[str], lead: list[str], anchor: date, as_of: str) -> Context:
+def read_context(title_lines: list[str], lead: list[str], anchor: date, as_of: str, policy: bool = False) -> Context:
     """The document's reading before its paragraphs: topic period of the title (or lead), the
-    review year."""
+    review year, whether it is a policy document."""
     return Context(anchor=anchor, as_of=as_of,
-                   default_period=topic_period(title_lines, anchor) or topic_period(lead[:2], anchor, LEAD_TYPES),
-                   review=review_period(title_lines + lead[:3], anchor))
+                   default_period=None if policy else topic_period(title_lines, anchor) or topic_period(lead[:2], anchor, LEAD_TYPES),
+                   review=None if policy else review_period(title_lines + lead[:3], anchor), policy=policy)
 
 
 def begin_paragraph(ctx: Context, text: str, kind: str) -> None:

@@ -115,7 +115,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     result.event = find_event(body_texts, anchor) or event_from_title(doc.title, doc.pub_date)
     as_of = f"@{result.event.date}" if result.event and result.event.date else f"@{anchor.isoformat()}"
     lead = [normalize_digits(t) for t in body_texts[:3]]
-    ctx = read_context([normalize_digits(t) for t in headline_lines(doc)], lead, anchor, as_of)
+    ctx = read_context([normalize_digits(t) for t in headline_lines(doc)], lead, anchor, as_of, policy=is_policy(doc))
 
     # speakers: every official the text introduces, read before the paragraphs (a name may be used
     # before its introduction); each paragraph is attributed to the last official speaking up to it
@@ -129,7 +129,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     headline = [t for t in (doc.title, doc.subtitle) if t]
     for text in headline:
         figures.extend(extract_paragraph(text, -1, Context(anchor=anchor, as_of=as_of, default_period=ctx.default_period,
-                                                           review=ctx.review), kind="title"))
+                                                           review=ctx.review, policy=ctx.policy), kind="title"))
     tables: list[Table] = []
     notes = False  # after 附注/注释: prose there explains, it reports nothing (tables still do)
     recent: list[str] = []

@@ -149,7 +149,9 @@ def read_value(m: re.Match[str]) -> Value | None:
 # -- is it a figure at all --------------------------------------------------------------------------
 
 NORMATIVE = re.compile(r"应当|应于|应|不得|必须|须|至少|不超过|不少于|最长|最迟|以内|之内|内")
-DURATIONS = ("天", "日", "个月", "小时", "个工作日", "工作日")
+DURATIONS = ("天", "日", "个月", "小时", "个工作日", "工作日", "年")
+#: A value that modifies the noun after it: 15万元的创业担保贷款, 3—12个月的就业见习.
+OF_NOUN = re.compile(r"(?:以上|以下|以内|左右)?的(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、]|$|和|及|与|为|是|的|中|，)")
 CHINESE_RE = re.compile(CHINESE)
 #: Units a numeral one may count: 增长一倍, 翻一番 (elsewhere 一 is a word: 一批, 一个).
 ONE_COUNTS = ("倍", "番")
@@ -161,10 +163,14 @@ def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     >>> s = "连续3个月加快增长"; is_non_figure(s, VALUE.search(s), "个月")
     True
     """
-    if unit_text in DURATIONS and not NORMATIVE.search(sentence):
-        return True  # 连续3个月, 前两个月: streaks and periods, not figures
+    if unit_text in DURATIONS and not NORMATIVE.search(sentence) and not OF_NOUN.match(sentence, m.end()):
+        return True  # 连续3个月, 前两个月: streaks and periods, not figures (3—12个月的就业见习 is one)
+    if unit_text == "年" and len(m.group("num") or "") >= 3:
+        return True  # a year, not a span
     start = m.start("num") if m.group("num") else m.start()
     before = sentence[max(0, start - 2): start]
+    if before.endswith("几"):
+        return True  # 几十种: a vague number
     num = m.group("num") or ""
     if before.endswith("第") or before.endswith("前") and unit_text == "个":
         return True
@@ -200,6 +206,8 @@ ABOVE_BELOW_TAIL = re.compile(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$")
 ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
 #: A plain statement of a level: …为, …达到.
 IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
+#: What ends a phrase that names a measured quantity (利润总额, 产量, 增加值): the value is its.
+MEASURE_NOUN = re.compile(r"(?:额|量|值|数|率|费|金|收入|支出|规模|面积|产量|总量|余额|投资|贷款|人口|储蓄|资金|消费|价格|指数|产值)$")
 #: What a value's 的 may name that makes it no share: a rate (2.3%的同比涨幅).
 RATE_NOUN = re.compile(r"^(?:同比|环比)?(?:增长|速度|水平|比重)|涨幅|增幅|增速|降幅")
 #: A rate named after its value: 百分之八至百分之九的增长率.
@@ -233,7 +241,8 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
         return "growth_rate", "up", "翻"
     if unit in ("pct", "pp", "times"):
         if CONTRIB.search(tail):
-            m = ANY_VERB.search(tail)
+            # the predicate's verb: not one inside the indicator (食品价格上涨的因素)
+            m = next((v for v in reversed(list(ANY_VERB.finditer(tail))) if tail[v.end():v.end() + 1] != "的"), None)
             if PULLS.search(tail):
                 return "contribution", None, m.group(0) if m else None
             if m is None and unit == "pp" and "影响" in tail:  # 翘尾影响约为0.6个百分点: a push up
@@ -282,7 +291,7 @@ COUNTED_NOUN = re.compile(r"[\u4e00-\u9fffA-Za-z（）()·Ⅰ-Ⅻ]{2,24}")
 #: A numeral right after a counted noun: the count was part of a name (十种有色金属761万吨).
 NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千万亿两]+[^\u4e00-\u9fff])")
 #: Nouns that make a count structure of the text, not data (3个方面, 15条政策措施).
-DISCOURSE_AFTER = tuple(L.DISCOURSE_NOUNS)
+DISCOURSE_AFTER = (*L.DISCOURSE_NOUNS, "政策", "措施", "举措", "意见", "要求", "建议")
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 #: A level that is a change: 比上年减产120亿公斤.
 CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降)(?:了)?\s*$")
@@ -312,7 +321,7 @@ def count_indicator(right: str) -> str:
 #: Words of now: a stock said with them is as of the event or publication date.
 NOW = re.compile(r"截至目前|截止目前|目前|当前|现在|如今|现已|迄今")
 #: Words of always: what they say of has no period (粮食播种面积常年稳定在1.6亿亩以上).
-ALWAYS = re.compile(r"常年|历年|长年|一直")
+ALWAYS = re.compile(r"常年|历年|长年|一直|若干年")
 #: '由上月的下降1.2%转为增长…': the period a change starts from.
 CARRIED_FROM = re.compile(r"由\s*((?:上年|去年|今年|\d{4}年)?[^，,。；由]{0,10}?(?:月份?|季度|半年|年))[^，,。；]*$")
 TRANSITION_AFTER = re.compile(rf"[^，,。；]{{0,4}}?(?:{_ALT(L.TRANSITIONS)})")
@@ -426,6 +435,9 @@ def rule_indicator(left: str, right: str, bound_word: str = "") -> tuple[str, st
     else:
         action = re.split(r"[，,。；;]", right, maxsplit=1)[0]
         action = re.sub(r"^(?:以内|之内|内)", "", action)
+        if not action.strip():  # 要在…之日起30日内，制定出台具体实施办法: the action is the clause after
+            nxt = re.split(r"[，,。；;]", right.lstrip("以内之内，, "), maxsplit=1)[0] if re.match(r"^(?:以内|之内|内)?[，,]", right) else ""
+            return nxt.strip(), nxt.strip(), []
         full = re.sub(r"(?:至少|最迟|最长|于|在)", "", left) + action
     full = full.strip()
     head = re.sub(r"^.*?(?:应当|应|须|必须)(?:将)?", "", full) or full
@@ -527,7 +539,7 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     full = "" if narrowing or re.search(r"(?:降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?\S{0,3}$", left.strip()) and category == "pp_change" else clean_indicator(left)
     chinese_num = CHINESE_RE.fullmatch(m.group("num") or "") is not None
     tail_ind = ""  # what a count counts, named after it: read only where it is used below
-    if category == "level" or chinese_num or unit_text == "次":
+    if category == "level" or chinese_num or unit_text in ("次", "万", "亿"):
         tail_ind = count_indicator(right)
         if tail_ind and NUMERAL_NEXT.match(right, len(tail_ind)):
             tail_ind = ""  # "十种有色金属761万吨": the numeral names a thing that has its own value
@@ -556,6 +568,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             return "count", prev.indicator_full, prev.indicator_text, prev.qualifiers
         else:
             return None
+    elif unit_text in ("万", "亿") and tail_ind:  # 共培养近五百万高级专门人才: the people counted
+        full = tail_ind
     elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))) and tail_ind:
         full = (full_text(full) if ONLY_LEAD_WORDS.fullmatch(full_text(full) or "-") else "") + tail_ind  # 已经建成 + 高标准农田
         if unit == "count":
@@ -563,6 +577,12 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     elif category == "level" and unit == "count":
         category = "count"
         full = full or tail_ind
+    of = OF_NOUN.match(sentence, me) if unit != "pct" else None
+    if of is not None and not RATE_NOUN.search(of.group("noun")) and not MEASURE_NOUN.search(full):
+        full = of.group("noun")  # 最高不超过15万元的创业担保贷款, 6个月的当地月人均失业保险金: the value measures it
+    elif unit_text in ("年", "岁", "个月") and tail_ind == "" and not MEASURE_NOUN.search(full):
+        tail = count_indicator(right)
+        full = tail or full  # 1年以上劳动合同, 16—24岁失业青年
     clause_start = _clause_start(sent, ms)
     if full and RELATIONAL.match(sentence[clause_start:ms].lstrip()):  # 占GDP的比重, 拉动GDP增长: of the subject before
         subject = _previous_subject(sent, clause_start)
@@ -624,7 +644,8 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         counted = relative_years(sentence[:ms], ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
         same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day")
                        and not CLAUSE_SPLIT.search(sentence, me, p.start)]
-        period = since or counted or (same_clause[0] if same_clause else None) or ctx.period
+        passage = ctx.period if ctx.period is None or not (flow and ctx.period.type == "day") else None
+        period = since or counted or (same_clause[0] if same_clause else None) or passage
         if period is None and THIS_MONTH.search(left):
             period = ctx.default_period
         period = period or ctx.section_period or ctx.default_period
@@ -677,12 +698,14 @@ def _resolve_period(period: Period | None, category: str, full: str, carried: bo
         period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
     if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS) and not STOCK_CHANGE.search(full):
         period = stock_period(period)
-    if target and (period is None or period.type == "as_of"):
+    if target and (period is None or period.type == "as_of") and not ctx.policy:
         period = Period("今年" if "今年" in sentence else "", str(ctx.anchor.year), "year")
     if full in L.STANDING and period is not None and period.type in ("plan", "years", "year") and not period.text:
         period = None
     if full in L.STANDING:  # 我国有十亿多人口: a standing quantity, dated only where printed
         return period if period is not None and period.text and period.start >= 0 and sentence.find(period.text) != -1 else None
+    if ctx.policy and (period is None or not period.text):  # a rule stands: no period unless one is printed
+        return None if period is None or not period.text else period
     if period is None and not target and ctx.review is not None:
         period = ctx.review
     if period is None and category in ("count", "level", "share", "contribution"):
@@ -786,9 +809,15 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
         category, direction, dword = prev.category, ("up" if prev.category == "growth_rate" else None), None
     else:
         cat, direction, dword = classify(left or sentence[max(0, ms - 30):ms], val.unit, val.unit_text)
-        if cat is None and val.unit == "pct" and RATE_AFTER.match(sentence, me):  # 保持8%至9%的增长率
+        rate = RATE_AFTER.match(sentence, me) if cat is None and val.unit == "pct" else None
+        if rate is not None:  # 保持8%至9%的增长率: the rate named after it, of the passage's subject
             cat, direction, dword = "growth_rate", "up", None
-        if cat is None and val.unit == "pct" and sentence[me:me + 1] == "的":  # 三分之一的县实现了…: a share of what follows
+            left = rate.group(0).lstrip("的")
+        if cat is None and val.unit == "pct" and left.rstrip().endswith("的") and clean_indicator(left):
+            cat = "share"  # 可返还其上年度实际缴纳失业保险费的50%: a share of what it follows
+        elif cat is None and val.unit == "pct" and sentence[me:me + 1] == "的" and MEASURE_NOUN.search(clean_indicator(left)):
+            cat = "share"  # 企业及其职工应缴纳社会保险费50%的标准: of the noun before it
+        elif cat is None and val.unit == "pct" and sentence[me:me + 1] == "的":  # 三分之一的县实现了…: a share of what follows
             return _share_of_what_follows(sent, m, val, index, ctx)
         if cat is None:
             return None
@@ -812,13 +841,16 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
                                                     dword, period, sent, ctx)
     sent.prev_end = me
     right = sentence[me:me + 60]
-    if val.unit_text in DURATIONS:  # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月
+    if val.unit_text in DURATIONS and not OF_NOUN.match(sentence, me) and val.unit_text not in ("年",):
+        # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月 (not 6个月的…: that measures a noun)
         category, period = "target_level", None
         if not BRING_TO.search(left):  # (把退税平均时间压缩至6个工作日: the time itself, read above)
             full, head, quals = rule_indicator(left, right, m.group("pre") or "")
         if val.bound is None:
             val.bound = "le" if re.search(r"内|不得超过|不超过|最长|最迟", sentence[ms - 6: me + 2]) else (
                 "ge" if re.search(r"至少|不少于", sentence[max(0, ms - 6): ms]) else None)
+    elif val.unit in ("month", "year", "day", "workday") and ctx.policy:
+        category = "target_level"  # a rule's duration: 6个月的…, 1年以上劳动合同
     if category == "growth_rate" and target:
         category = "target_growth"
     elif category in ("level", "count") and target and (TARGET_IS.search(sentence) or BRING_TO.search(left) or future):
@@ -901,13 +933,14 @@ def opening_period(sent: Sentence) -> Period | None:
     """The period the sentence's last clause that opens with one opens with ('1—2月，…增长7.0%',
     '在1992年…的基础上，1993年我国经济继续蓬勃发展。'), before its last value: the paragraph's
     period from then on. A pledge without figures (今年将…) sets none."""
-    if not sent.periods or (not sent.figs and (PLEDGE.search(sent.text) or "相比" in sent.text)):
+    if not sent.periods or (not sent.figs and "相比" in sent.text):
         return None
+    pledge = not sent.figs and PLEDGE.search(sent.text) is not None  # 今年将开展…: a plan's year sets nothing, its date does
     last_value = sent.text.rfind(sent.figs[-1].value_text) if sent.figs else len(sent.text)
     starts = [0, *sent.clause_ends]
     found: Period | None = None
     for p in sent.periods:
-        if p.type == "day" or p.end > last_value:
+        if p.end > last_value or (p.type == "day" and sent.figs) or (pledge and p.type != "day"):
             continue
         k = bisect_right(starts, p.start) - 1
         if OPENING.match(sent.text[starts[k]: p.start]):

@@ -18,6 +18,8 @@ BASE_UNITS: dict[str, str] = {
     "艘": "count", "家": "count", "个": "count", "种": "count", "项": "count", "所": "count", "座": "count",
     "处": "count", "条": "count", "批": "count", "只": "count", "件": "count", "份": "count",
 }
+#: Nouns of people: a number with a scale alone before one counts persons (30万黄河滩区居民).
+PEOPLE = ("人才", "人员", "职工", "学生", "居民", "农民", "劳动力", "毕业生", "青年", "群众", "干部", "工人", "移民", "贫困人口")
 #: Count classifiers (units whose figure is a count of things named after them).
 COUNT_CLASSIFIERS = frozenset({"家", "个", "种", "项", "所", "座", "处", "条", "件", "只", "份", "批"})
 PERCENT = ("%", "％")
@@ -154,7 +156,7 @@ TRAILING_WORDS = ("稳定在", "保持在", "控制在", "常年", "持续", "�
 COMPARE_WORDS = ("高于", "低于", "快于", "慢于")
 #: Framing that opens a clause before its indicator (把退税平均时间压缩至…, 计划国内生产总值增长…).
 LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计划", "预计", "力争", "争取", "成为", "使", "让", "将",
-                   "共同", "合计")
+                   "共同", "合计", "可以", "可", "应当", "应", "须", "并")
 #: Framing between an indicator and its value: verbs of reaching, bounds, averaging, adverbs.
 TRAILING_FRAMING = ("平均每年", "年平均", "每年", "年均", "只", "共为", "超", "有望", "可望", "预计", "再", "稳定在",
                     "压缩至", "压缩到", "降至", "降到", "降低到", "降低至", "提高到", "提高至", "提升至", "提升到", "扩大到",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.extract.lexicon import BASE_UNITS, PERCENT, PP, SCALES
+from transforms.extract.lexicon import BASE_UNITS, PEOPLE, PERCENT, PP, SCALES
 
 _BASES = sorted(BASE_UNITS, key=len, reverse=True)
 _EXTRA = {"公斤": "kg", "平方公里": "sqkm", "门": "count", "倍": "times", "番": "doubling", "天": "day", "个月": "month",
@@ -16,12 +16,15 @@ _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 _LISTED = [b for b in _BASES if b not in ("个", "种", "项", "家", "批")]
 #: Every character a unit can start with: re checks this one class before trying each unit in turn
 #: after every numeral (一 in 进一步 included).
-UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "万", "亿", "家", "种", "项"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
+UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "年", "万", "亿", "家", "种", "项"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
 UNIT = (
     rf"(?=[{re.escape(UNIT_FIRST)}])"
     + r"(?:个百分点|百分点|%|％|"
     + rf"(?:{_SCALE_RE})?(?:余|多)?(?:{'|'.join(re.escape(b) for b in _LISTED)})"
-    + r"|日(?=内)|(?:万|亿)?(?:余|多)?(?:家|个|种|项))"
+    + r"|日(?=内)|年(?=以上|以下|及以上)|(?:万|亿)?(?:余|多)?(?:家|个|种|项)"
+    # 五百万高级专门人才, 30万黄河滩区居民: a scale alone before people counts persons
+    + rf"|(?:万|亿)(?=[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(PEOPLE)}))"
+    + r")"
 )
 
 
@@ -51,4 +54,8 @@ def parse_unit(text: str) -> tuple[str, float | int]:
             return BASE_UNITS.get(rest) or _EXTRA[rest], scale
     if text == "日":
         return "day", 1
+    if text == "年":  # 3年以上 in a rule: a duration
+        return "year", 1
+    if text in ("万", "亿"):  # a scale alone (read only before people): persons
+        return "person", SCALES[text]
     return BASE_UNITS.get(text) or _EXTRA.get(text, text), 1
