@@ -94,6 +94,25 @@ def is_policy(doc: Document) -> bool:
     return bool(doc.meta.get("发文机关") or doc.meta.get("发文字号") or POLICY_TITLE.match(doc.title))
 
 
+MEETING = re.compile(r"(?P<body>" + "|".join(sorted(L.MEASURE_BODIES, key=len, reverse=True)) + r")(?:总理|副总理)?[^，,。]{0,8}?"
+                     r"(?:主持召开|召开|举行)?(?:常务会议|全体会议|会议)")
+
+
+def meeting_of(lines: list[str]) -> str | None:
+    """The body whose meeting a report is about (国务院总理X主持召开国务院常务会议 → 国务院): what
+    its 会议确定… decides is that body's.
+
+    >>> meeting_of(["国务院常务会议部署稳增长措施"]), meeting_of(["商务部举行新闻发布会"]) is None
+    ('国务院', True)
+    """
+    for line in lines:
+        m = MEETING.search(line)
+        if m:
+            body = m.group("body")
+            return "国务院" if body.startswith("国务院") else body
+    return None
+
+
 def headline_lines(doc: Document) -> list[str]:
     """The lines above the body: 引题, title, 副题."""
     return [t for t in (doc.pre_title, doc.title, doc.subtitle) if t]
@@ -167,5 +186,6 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     for table in tables:
         figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
-    result.groups, result.measures = find_measures(paras, issuer_of(doc), policy=is_policy(doc))
+    result.groups, result.measures = find_measures(paras, issuer_of(doc), policy=is_policy(doc),
+                                                   meeting=meeting_of([*headline_lines(doc), *body_texts[:2]]))
     return result

@@ -116,9 +116,9 @@ def read_value(m: re.Match[str]) -> Value | None:
         den, part = to_number(g("fden")), to_number(g("fnum"))
         if not den or part is None or part >= den:
             return None
-        v = part / den * 100
-        return Value(v, "pct", "分之", 1, v, None, L.BOUND_BEFORE.get(g("pre") or "") or L.BOUND_AFTER.get(post or ""),
-                     m.group(0).strip())
+        v = part * 100 / den
+        return Value(v, "pct", "分之", 1, v, True if (g("pre") or "") in L.APPROX_BEFORE else None,
+                     L.BOUND_BEFORE.get(g("pre") or "") or L.BOUND_AFTER.get(post or ""), f"{g('fden')}分之{g('fnum')}")
     if g("pcn"):
         v = to_number(g("pcn"))
         unit, unit_text, scale = "pct", "百分之", 1

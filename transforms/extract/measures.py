@@ -33,7 +33,7 @@ NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*(
 STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
 #: The markers of an enumeration: 一是, 第二是, 第三，, 首先, 其次.
 ENUM = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?P<mark>(?:第)?(?P<n>[一二三四五六七八九十])(?:是|[，,、])|首先[，,]?|其次[，,]?)")
-INLINE_ENUM = re.compile(r"(?:^|[。；;]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
+INLINE_ENUM = re.compile(r"(?:^|[。；;，,：:]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
 CLAUSE_END = re.compile(r"[，,；;。]")
 ITEM_END = re.compile(r"[。；;]")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -47,7 +47,8 @@ _PP = (r"(?:在[^，,。；]{1,24}?(?:上|中|下|里|方面|前提下|过程中
        r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
        r"|对[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
 #: What may open a clause before its action: a conjunction, an aspect (总量上), a marker (还要).
-_LEAD = rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:[\u4e00-\u9fff]{{2}}上(?=(?:{_ALT(L.PLEDGE_VERBS)})))?"
+_LEAD = (rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:将|要|还将|还要|必须|需要|应当|应)?"
+         rf"(?:[\u4e00-\u9fff]{{2}}上(?=(?:{_ALT(L.PLEDGE_VERBS)})))?")
 _VERB = rf"(?:{_ALT(L.PLEDGE_VERBS)})"
 PLEDGE = re.compile(rf"^\s*{_LEAD}(?P<head>(?:{_ADVERB})*(?:{_PP})?(?:{_ADVERB})*{_VERB})")
 _VERB_IN = re.compile(_VERB)
@@ -283,12 +284,15 @@ def _declared(text: str) -> int | None:
     return int(to_number(m.group("n")) or 0) or None if m else None
 
 
+MEETING_SUBJECT = re.compile(r"^(?:[^，,。]{0,8}[，,！!])?\s*(?:会议|会上)")
 BODY_SUBJECT = re.compile(rf"^(?:[^，,。]{{0,8}}[，,！!])?\s*(?P<body>{_ALT(L.MEASURE_BODIES)})")
 
 
-def _agency(p: Para, issuer: str | None, framing: str = "") -> str | None:
-    """The body a measure is pledged by: the framing sentence's subject (中共中央…提出), the
-    paragraph's speaker, the document's issuer."""
+def _agency(p: Para, issuer: str | None, framing: str = "", meeting: str | None = None) -> str | None:
+    """The body a measure is pledged by: the framing sentence's subject (中共中央…提出; 会议确定:
+    the body whose meeting it is), the paragraph's speaker, the document's issuer."""
+    if meeting and framing and MEETING_SUBJECT.match(framing):
+        return meeting
     bm = BODY_SUBJECT.match(framing) if framing else None
     if bm and bm.group("body") not in ("国务院常务会议",):
         return bm.group("body")
@@ -297,10 +301,11 @@ def _agency(p: Para, issuer: str | None, framing: str = "") -> str | None:
     return p.agency or issuer
 
 
-def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = False) -> tuple[list[MeasureGroup], list[Measure]]:
+def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = False,
+                  meeting: str | None = None) -> tuple[list[MeasureGroup], list[Measure]]:
     """Measure groups and measures of a document; `issuer` is the body that issues it, for
     paragraphs no official speaks in; a `policy` document (意见, 通知) states its measures as
-    numbered items only."""
+    numbered items only; `meeting` is the body whose meeting the document reports (会议确定…)."""
     out = Measures()
     heads = [heading_of(p.text) if p.kind == "body" else None for p in paras]
     keywords = [keyword_measures(p.text) if p.kind == "body" else () for p in paras]
@@ -388,14 +393,14 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
                     out.add(out.group(p.text, agency, p.speaker), head, "paragraph_initial_clause", p.index)
             i += 1
             continue
-        _paragraph_pledges(out, p, agency, issuer, framing_next=i + 1 < len(paras) and paras[i + 1].kind == "body" and bool(
+        _paragraph_pledges(out, p, agency, issuer, meeting, framing_next=i + 1 < len(paras) and paras[i + 1].kind == "body" and bool(
             heads[i + 1] or keywords[i + 1] or ENUM.match(paras[i + 1].text)))
         i += 1
     close_section()
     return out.close()
 
 
-def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, framing_next: bool) -> None:
+def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, meeting: str | None, framing_next: bool) -> None:
     """Measures a paragraph states in its sentences: an inline enumeration, a decision's list, the
     first 将/要 sentence's action, sentences that open with an action. Once the paragraph has
     pledged a measure, what follows elaborates it, unless it opens a parallel one (同时, 总量上…)."""
@@ -407,7 +412,7 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
             promised = _declared(framing) is not None or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)
             heads = [h.strip() for _, h in enum if promised or pledge_head(h.strip())]
             if len(heads) >= 2:
-                g = out.group(framing or text, _agency(p, issuer, framing) or agency, p.speaker, _declared(framing))
+                g = out.group(framing or text, _agency(p, issuer, framing, meeting) or agency, p.speaker, _declared(framing))
                 for h in heads:
                     out.add(g, h, "enumerated_clause", p.index)
                 return
@@ -423,7 +428,7 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
             rest = sentence[sentence.find(decision) + len(decision):]
             heads = [h for h in (pledge_head(c) for c in CLAUSE_END.split(rest)) if h]  # each action decided is a measure
             if heads:
-                g = out.group(sentence.strip(), _agency(p, issuer, sentence) or agency, p.speaker)
+                g = out.group(sentence.strip(), _agency(p, issuer, sentence, meeting) or agency, p.speaker)
                 for h in heads:
                     out.add(g, h, "decision_item", p.index)
                 pledging = pledged = True

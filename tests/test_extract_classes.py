@@ -1,0 +1,132 @@
+"""Issue 16's five classes of failure on unseen articles, each on sentences written for the test
+(none copied from a gold text): periods from context, indicator boundaries, speakers, measures
+that are pledges, and the Chinese-numeral prose of the 1990s."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from transforms.extract import extract
+from transforms.records import Document, Paragraph
+
+
+def run(*paragraphs: str, pub: date = date(2024, 3, 27), title: str = "测试"):
+    kinds = ["subheading" if len(p) < 24 and not p.endswith(("。", "：")) else "body" for p in paragraphs]
+    doc = Document(url="t", source="text", publisher="", title=title, pub_date=pub,
+                   paragraphs=[Paragraph(p, k) for p, k in zip(paragraphs, kinds)])
+    return extract(doc)
+
+
+def facts(*paragraphs: str, **kw) -> dict[tuple[str, float], object]:
+    """(indicator as printed, base value) → the figure."""
+    return {(f.indicator_full, f.value_base): f for f in run(*paragraphs, **kw).figures if f.primary}
+
+
+# -- 1. periods from context --------------------------------------------------------------------
+
+def test_a_january_review_gives_the_finished_year_to_unqualified_figures() -> None:
+    got = facts("去年我国经济运行总体平稳。全年粮食产量6.9亿吨，比上年增加1800万吨。", "工业企业利润增长8.3%。",
+                pub=date(2021, 1, 20), title="回顾2020年经济")
+    assert {k: f.period for k, f in got.items()} == {
+        ("粮食产量", 6.9e8): "2020", ("粮食产量", 1.8e7): "2020", ("工业企业利润", 8.3): "2020"}
+
+
+def test_a_release_about_a_quarter_gives_the_quarter_to_its_figures() -> None:
+    got = facts("国家统计局今天发布数据。", "居民人均可支配收入10870元，名义增长6.2%。",
+                title="2023年一季度居民收入和消费支出情况", pub=date(2023, 4, 18))
+    assert {f.period for f in got.values()} == {"2023-Q1"}
+
+
+def test_a_paragraph_opened_by_a_period_lends_it_to_later_sentences() -> None:
+    got = facts("1—4月，全国网上零售额4.2万亿元，同比增长11.5%。其中，实物商品网上零售额3.5万亿元，增长9.6%。",
+                pub=date(2024, 5, 17))
+    assert {f.period for f in got.values()} == {"2024-01/2024-04"}
+
+
+def test_undated_stocks_are_as_of_the_press_conference() -> None:
+    got = facts("5月8日，国务院新闻办举行新闻发布会，介绍有关情况。",
+                "国家能源局副局长周明介绍，目前，全国充电基础设施总数达到360万台，已建成的换电站超过3000座。",
+                pub=date(2024, 5, 9))
+    assert {f.period for f in got.values()} == {"@2024-05-08"}
+
+
+# -- 2. indicator boundaries --------------------------------------------------------------------
+
+def test_verbs_bounds_and_framing_stay_out_of_the_indicator() -> None:
+    got = facts("全年快递业务量突破1500亿件，跨境电商进出口额有望达到2.8万亿元。",
+                "到2025年，全国高速铁路营业里程将达到5万公里。", pub=date(2024, 1, 10))
+    names = {k[0] for k in got}
+    assert names == {"快递业务量", "跨境电商进出口额", "全国高速铁路营业里程"}
+    assert got[("快递业务量", 1.5e11)].bound == "ge"
+
+
+def test_elided_subjects_are_restored_from_the_clause_before() -> None:
+    got = facts("前三季度，最终消费支出对经济增长的贡献率为64.5%，拉动GDP增长3.5个百分点。"
+                "民营企业进出口12.5万亿元，占外贸总值的比重为53.1%。", pub=date(2024, 10, 20))
+    assert set(k[0] for k in got) == {"最终消费支出对经济增长的贡献率", "最终消费支出拉动GDP增长", "民营企业进出口",
+                                      "民营企业进出口占外贸总值的比重"}
+
+
+def test_respectively_lists_joined_by_dunhao_are_split() -> None:
+    got = facts("4月份，集成电路、服务机器人、新能源汽车产量同比分别增长24.4%、19.6%和31.0%。", pub=date(2024, 5, 17))
+    assert sorted((k[0], k[1]) for k in got) == [("新能源汽车产量", 31.0), ("服务机器人产量", 19.6), ("集成电路产量", 24.4)]
+
+
+# -- 3. speakers (tests/test_extract_people_measures.py has the rest) ---------------------------
+
+def test_every_official_of_a_multi_speaker_conference_is_found() -> None:
+    r = run("国家发展改革委副主任刘苏社、财政部副部长王东伟、中国人民银行副行长宣昌能出席发布会。",
+            "刘苏社说，今年以来固定资产投资稳步增长。", "王东伟表示，将加快专项债券发行使用。")
+    assert [(s.name, s.agency) for s in r.speakers] == [
+        ("刘苏社", "国家发展改革委"), ("王东伟", "财政部"), ("宣昌能", "中国人民银行")]
+    assert [(m.agency, m.heading) for m in r.measures] == [("财政部", "加快专项债券发行使用")]
+
+
+# -- 4. measures are pledges ----------------------------------------------------------------------
+
+def test_descriptions_of_the_economy_are_not_measures() -> None:
+    r = run("商务部副部长李林表示，消费市场保持稳定，服务消费持续向好，市场供应充足。")
+    assert r.measures == []
+
+
+def test_pledges_with_their_agency() -> None:
+    r = run("工业和信息化部副部长辛国斌介绍，下一步，将着力推动大规模设备更新，加快培育新兴产业。",
+            "会议确定，加大对民营企业的金融支持，完善中小企业融资担保体系，推动出台一批稳就业举措。",
+            title="国务院常务会议部署稳增长措施")
+    got = [(m.agency, m.heading) for m in r.measures]
+    assert ("工业和信息化部", "着力推动大规模设备更新") in got
+    assert {h for a, h in got if a == "国务院"} == {"加大对民营企业的金融支持", "完善中小企业融资担保体系", "推动出台一批稳就业举措"}
+
+
+def test_enumerated_pledges_one_to_five() -> None:
+    r = run("自然资源部副部长王广华介绍，今年将重点抓好五方面工作：一是加强耕地保护，二是优化用地审批，"
+            "三是推进不动产登记，四是加快地质调查，五是强化执法监督。")
+    g = r.groups[0]
+    assert (g.agency, g.declared_count, g.found) == ("自然资源部", 5, 5)
+    assert [m.heading for m in r.measures] == ["加强耕地保护", "优化用地审批", "推进不动产登记", "加快地质调查", "强化执法监督"]
+
+
+def test_first_to_third_paragraphs_are_a_group_of_measures() -> None:
+    r = run("国家市场监管总局副局长柳军表示，主要从三个方面推进工作：",
+            "第一，加强食品安全抽检，扩大抽检覆盖面。", "第二，完善产品质量追溯体系。", "第三，严厉打击侵权假冒行为。")
+    assert [m.heading for m in r.measures] == ["加强食品安全抽检，扩大抽检覆盖面", "完善产品质量追溯体系", "严厉打击侵权假冒行为"]
+    assert r.groups[0].declared_count == 3
+
+
+# -- 5. Chinese-numeral prose of the 1990s ------------------------------------------------------
+
+def test_last_year_in_a_january_article_and_stocks_at_year_end() -> None:
+    got = facts("去年，全国社会商品零售总额一万零八百亿元，比上年增长百分之十点二。",
+                "年末城乡居民储蓄存款余额达到二万一千五百亿元。", pub=date(1996, 1, 8), title="一九九五年经济综述")
+    assert got[("全国社会商品零售总额", 1.08e12)].period == "1995"
+    assert got[("城乡居民储蓄存款余额", 2.15e12)].period == "@1995-12-31"
+
+
+def test_bounds_approximations_and_fractions() -> None:
+    got = facts("全年新增就业七百万人以上，乡镇企业产值近二万亿元，有二十几个省区市的财政收入超过百亿元，"
+                "约三分之一的国有企业扭亏为盈。", pub=date(1996, 1, 8))
+    assert got[("新增就业", 7e6)].bound == "ge"
+    assert got[("乡镇企业产值", 2e12)].approx is True
+    assert got[("省区市", 20)].approx is True
+    share = got[("国有企业扭亏为盈", 100 / 3)]
+    assert (share.category, share.unit, share.value_text, share.approx) == ("share", "pct", "三分之一", True)
