@@ -137,9 +137,11 @@ def clean_indicator(left: str) -> str:
     s = left
     for start, end in period_spans(s):  # where periods stand, whatever their year (not bases: 比上年)
         s = s[:start] + " " * (end - start) + s[end:]
-    s = BASE_PHRASE.sub(" ", s)
-    for start, end in period_spans(s):  # and what a base left (比2015年12月份 → 12月份)
-        s = s[:start] + " " * (end - start) + s[end:]
+    based = BASE_PHRASE.sub(" ", s)
+    if based != s:
+        s = based
+        for start, end in period_spans(s):  # and what a base left (比2015年12月份 → 12月份)
+            s = s[:start] + " " * (end - start) + s[end:]
     s = YEAR_WORDS.sub(" ", s)
     if "年" in s:
         s = YEARS_COUNTED.sub(" ", s)

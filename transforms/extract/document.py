@@ -15,7 +15,7 @@ from transforms.extract.figures import extract_paragraph, normalize_digits
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import year_period
 from transforms.extract.records import Extraction, Figure, Speaker
-from transforms.extract.speakers import find_others, find_speakers, first_voice, introduced, turn_speaker
+from transforms.extract.speakers import find_others, first_voice, introduced, mentions, turn_speaker
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 from transforms.text import calendar_day
@@ -139,7 +139,9 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     # speakers: every official the text introduces, read before the paragraphs (a name may be used
     # before its introduction); each paragraph is attributed to the last official speaking up to it
     texts = [t for t in (doc.byline or "", *headline_lines(doc)) if t] + [p.text for p in paragraphs if p.kind != "table_row"]
-    known = introduced(texts)
+    named = mentions(texts)
+    by_text = dict(zip(texts, named))
+    known = introduced(texts, named)
     others = {name for t in texts for name in find_others(t) if name not in known}
     result.speakers = list(known.values())
     current: Speaker | None = None
@@ -170,7 +172,7 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
                 if voice is not None:
                     speaker, voiced = voice[1], True
                 else:
-                    found = find_speakers(p.text, i)
+                    found = by_text.get(p.text) or []
                     speaker = known.get(found[0].name) if found else None
         if speaker is not None or voiced:
             current = speaker

@@ -28,7 +28,7 @@ from transforms.extract.clauses import (
 from transforms.extract.clauses import CLAUSE_SPLIT as CLAUSE_SPLIT
 from transforms.extract.context import Context, begin_paragraph, finished, shift_month, stock_period
 from transforms.extract.numerals import CHINESE, NUMBER, NUMERAL_CHARS, clean_float, to_number
-from transforms.extract.periods import Period, base_period, counted_years, find_periods, relative_years, since_period, year_period
+from transforms.extract.periods import YEARS_COUNTED, Period, base_period, counted_years, find_periods, since_period, year_period
 from transforms.extract.records import Figure
 from transforms.extract.units import UNIT, UNIT_FIRST, parse_unit
 
@@ -48,7 +48,7 @@ VALUE = re.compile(
     # numeral (进一步) fails here at once
     rf"(?=[{re.escape(_BEFORE_UNIT)}\d\s]*[{re.escape(UNIT_FIRST)}百分])"
     rf"(?P<pre>{_ALT([*L.APPROX_BEFORE, *L.BOUND_BEFORE])})?\s*"
-    rf"(?:百分之(?P<pcn>{CHINESE})(?:\s*[—\-－~～至到]\s*(?:百分之)?(?P<pcn2>{CHINESE}))?(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(L.BOUND_AFTER)})?"
+    rf"(?:百分之(?P<pcn>{CHINESE})(?:\s*[—\-－~～至到]\s*(?:百分之)?(?P<pcn2>{CHINESE}))?(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(list(L.BOUND_AFTER))})?"
     rf"|(?P<fden>[二三四五六七八九十]|\d{{1,2}})分之(?P<fnum>[一二三四五六七八九十]|\d{{1,2}})"
     rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多|几)?\s*(?P<unit>{UNIT}))"
     rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])})?"
@@ -116,9 +116,10 @@ def read_value(m: re.Match[str]) -> Value | None:
         den, part = to_number(g("fden")), to_number(g("fnum"))
         if not den or part is None or part >= den:
             return None
-        v = part * 100 / den
-        return Value(v, "pct", "分之", 1, v, True if (g("pre") or "") in L.APPROX_BEFORE else None,
+        share = part * 100 / den
+        return Value(share, "pct", "分之", 1, share, True if (g("pre") or "") in L.APPROX_BEFORE else None,
                      L.BOUND_BEFORE.get(g("pre") or "") or L.BOUND_AFTER.get(post or ""), f"{g('fden')}分之{g('fnum')}")
+    v: float | None
     if g("pcn"):
         v = to_number(g("pcn"))
         unit, unit_text, scale = "pct", "百分之", 1
@@ -206,6 +207,11 @@ ABOVE_BELOW_TAIL = re.compile(r"(?:高于|低于|快于|慢于)[^，,]{0,10}$")
 ABOVE_BELOW = re.compile(r"高于|低于|快于|慢于")
 #: A plain statement of a level: …为, …达到.
 IS_BEFORE = re.compile(r"(?:为|是|达到|达|超过|在)\s*$")
+NARROWING_WORDS = tuple(L.NARROWING)
+#: A rate named at the end of a clause (涨幅比上月扩大): the change is of the figure before.
+RATE_CHANGE_AT_END = re.compile(r"(?:降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?\S{0,3}$")
+#: A rate's change named at the end of a clause (降幅收窄, 涨幅扩大): its indicator is the figure before's.
+RATE_CHANGES = tuple(w + h for w in ("降幅", "增幅", "涨幅", "增速", "跌幅") for h in ("收窄", "扩大", "回落", "加快", "放缓"))
 #: What ends a phrase that names a measured quantity (利润总额, 产量, 增加值): the value is its.
 MEASURE_NOUN = re.compile(r"(?:额|量|值|数|率|费|金|收入|支出|规模|面积|产量|总量|余额|投资|贷款|人口|储蓄|资金|消费|价格|指数|产值)$")
 #: What a value's 的 may name that makes it no share: a rate (2.3%的同比涨幅).
@@ -334,7 +340,9 @@ SET_TARGET = re.compile(r"提出|确定|要求")
 TARGET_IS = re.compile(r"预期目标|目标是|目标为")
 STOCK_CHANGE = re.compile(r"新增|增加|增量|减少")
 #: Words that make a clause a target: a goal, a plan, 把X控制在.
-TARGET = re.compile(_ALT([*L.TARGET_WORDS, "目标", "力争", "控制在"]) + r"|(?:^|[，,；;：:]|今年|明年|全年|年内)\s*计划(?!单列|生育)")
+TARGET = re.compile("|".join(trie_arms([*L.TARGET_WORDS, "目标", "力争", "控制在"])))
+#: 今年计划…增长: a plan's figure (计划 opening a clause or after a year), not 计划生育 or a 研发计划.
+PLAN_TARGET = re.compile(r"(?:^|[，,；;：:]|今年|明年|全年|年内)\s*计划(?!单列|生育)")
 #: 把X压缩至/控制在/提高到 Y: bringing X to Y is a target.
 BRING_TO = re.compile(r"把[^，,。；]{2,30}?(?:压缩|控制|降低|降|提高|提升|增加|扩大|减少)(?:至|到|在)\s*$")
 #: 本月/当月 and 上月: the month of the passage and the one before.
@@ -348,7 +356,7 @@ BASE_TEXT = re.compile(r"(?:比|较)[^，,。；]{0,14}?(?:月份?|季度|半年
 #: A base year: 比2019年.
 BASE_YEAR = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
 #: Any price-basis word (L.PRICE_WORDS): most clauses have none, and one search says so
-PRICE_WORD = re.compile(_ALT(L.PRICE_WORDS))
+PRICE_WORD = re.compile(_ALT(list(L.PRICE_WORDS)))
 
 
 def _basis(text: str, ctx: Context) -> tuple[str | None, str | None, str | None]:
@@ -485,8 +493,8 @@ def read_sentence(sentence: str, ctx: Context) -> Sentence:
             if p.type == "years" and sentence[max(0, p.start - 1): p.start] == "从":
                 a, b = p.canonical.split("/")
                 frame = (Period(p.text, b, "year", p.start, p.end), Period(p.text, a, "year", p.start, p.end))
-    return Sentence(sentence, sentence.strip(), periods, [c.end() for c in CLAUSE_SPLIT.finditer(sentence)],
-                    TARGET.search(sentence) is not None, frame)
+    target = TARGET.search(sentence) is not None or ("计划" in sentence and PLAN_TARGET.search(sentence) is not None)
+    return Sentence(sentence, sentence.strip(), periods, [c.end() for c in CLAUSE_SPLIT.finditer(sentence)], target, frame)
 
 
 def _clause_start(sent: Sentence, ms: int) -> int:
@@ -534,9 +542,9 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     sentence = sent.text
     unit, unit_text = val.unit, val.unit_text
     right = sentence[me:me + 60]
-    narrowing = direction is not None and left.rstrip().endswith(tuple(L.NARROWING)) or any(
-        left.rstrip().endswith(w + h) for w in ("降幅", "增幅", "涨幅", "增速", "跌幅") for h in ("收窄", "扩大", "回落", "加快", "放缓"))
-    full = "" if narrowing or re.search(r"(?:降幅|增幅|涨幅|增速|跌幅)(?:比[^，,。；]{0,14}?)?\S{0,3}$", left.strip()) and category == "pp_change" else clean_indicator(left)
+    tail = left.rstrip()
+    narrowing = direction is not None and tail.endswith(NARROWING_WORDS) or tail.endswith(RATE_CHANGES)
+    full = "" if narrowing or (category == "pp_change" and RATE_CHANGE_AT_END.search(tail) is not None) else clean_indicator(left)
     chinese_num = CHINESE_RE.fullmatch(m.group("num") or "") is not None
     tail_ind = ""  # what a count counts, named after it: read only where it is used below
     if category == "level" or chinese_num or unit_text in ("次", "万", "亿"):
@@ -591,10 +599,10 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     if category == "contribution" and full and not RELATIONAL.match(sentence[clause_start:ms].lstrip()):
         full = _relational_phrase(left) if RELATIONAL.search(left) is None and "影响" in left else full
     if not full:
-        prev = sent.figs[-1] if sent.figs else None
-        subject = _previous_subject(sent, clause_start, after=sent.prev_end if prev is not None else 0)
-        if prev is not None and not subject:
-            return category, prev.indicator_full, prev.indicator_text, prev.qualifiers
+        before = sent.figs[-1] if sent.figs else None
+        subject = _previous_subject(sent, clause_start, after=sent.prev_end if before is not None else 0)
+        if before is not None and not subject:
+            return category, before.indicator_full, before.indicator_text, before.qualifiers
         if subject:
             full = subject
         elif ctx.indicator:
@@ -641,7 +649,9 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
             sentence[segment_start: ms], ctx.anchor, ctx.as_of)  # (in a review, 五年来 counts finished years)
         if since is not None and since.type == "as_of" and any(f.period == since.canonical for f in sent.figs):
             since = Period(since.text, since.canonical[1:5], "year")  # 2022年起: later actions are that year's
-        counted = relative_years(sentence[:ms], ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
+        # (a span of years counted before the value is among the sentence's periods, read once)
+        counted = next((p for p in reversed(sent.periods) if p.end <= ms and p.type in ("plan", "years")
+                        and YEARS_COUNTED.match(p.text)), None)
         same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day")
                        and not CLAUSE_SPLIT.search(sentence, me, p.start)]
         passage = ctx.period if ctx.period is None or not (flow and ctx.period.type == "day") else None
@@ -653,7 +663,7 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
     tm = CARRIED_FROM.search(left) if "由" in left else None
     carried = "由" in left[-20:] and TRANSITION_AFTER.match(sentence, me) is not None
     if carried:
-        if tm and re.fullmatch(r"上年|去年", tm.group(1)) and period is not None and re.match(r"\d{4}", period.canonical):
+        if tm and tm.group(1) in ("上年", "去年") and period is not None and period.canonical[:4].isdigit():
             earlier = str(int(finished(period, ctx.anchor).canonical[:4]) - 1)  # the year before the passage's
             return Period(tm.group(1), earlier, "year"), True
         prior = find_periods(tm.group(1), ctx.anchor) if tm else []
@@ -723,7 +733,11 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
     if category == "pp_change" and direction is None:
         return None, None, None
     if category in ("growth_rate", "pp_change", "target_growth"):
-        basis, basis_text, basis_period = _basis(left or sentence[:ms], ctx)
+        basis, basis_text, basis_period = _basis(left, ctx) if left.strip() else (None, None, None)
+        if basis is None:  # the base may stand before the value before it: 比“五五”时期的577亿元增长一倍
+            whole = sentence[(sent.clause_ends[k - 1] if (k := bisect_right(sent.clause_ends, ms)) else 0): ms]
+            if whole != left:
+                basis, basis_text, basis_period = _basis(whole, ctx)
         if basis is None:
             if category == "pp_change" and dword in L.COMPARE_WORDS:
                 return None, None, None
@@ -836,9 +850,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     future = period is not None and not carried and is_future(period, ctx)
     target = target or future
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
-    whole = sentence[(sent.clause_ends[k - 1] if (k := bisect_right(sent.clause_ends, ms)) else 0): ms]
-    basis, basis_text, basis_period = _figure_basis(category, left if _basis(left, ctx)[0] else whole, sentence, ms, direction,
-                                                    dword, period, sent, ctx)
+    basis, basis_text, basis_period = _figure_basis(category, left, sentence, ms, direction, dword, period, sent, ctx)
     sent.prev_end = me
     right = sentence[me:me + 60]
     if val.unit_text in DURATIONS and not OF_NOUN.match(sentence, me) and val.unit_text not in ("年",):

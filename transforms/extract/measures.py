@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from transforms.extract import lexicon as L
+from transforms.extract.clauses import trie_arms
 from transforms.extract.numerals import to_number
 from transforms.extract.records import Measure, MeasureGroup
 
@@ -38,24 +39,31 @@ CLAUSE_END = re.compile(r"[，,；;。]")
 ITEM_END = re.compile(r"[。；;]")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
 SEGMENT = re.compile(r"[^。！？；;]+[。！？；;]?")
+NON_WORD = re.compile(r"[\W_]+")
 
 # -- what a pledge looks like ---------------------------------------------------------------------
 
-_ADVERB = rf"(?:{_ALT(L.PLEDGE_ADVERBS)})(?:地)?"
+#: Adverbs and verbs as trie branches (one per first character): re tries a handful of first
+#: characters at a position instead of two hundred words in turn.
+_TRIE = lambda words: "(?:" + "|".join(trie_arms(list(words))) + ")"  # noqa: E731
+_ADVERB = rf"{_TRIE(L.PLEDGE_ADVERBS)}(?:地)?"
 #: A prepositional phrase an action may open with: 在…基础上, 为…, 以…为主, 从…中, 向….
 _PP = (r"(?:在[^，,。；]{1,24}?(?:上|中|下|里|方面|前提下|过程中|同时)|以[^，,。；]{1,12}?为[^，,。；]{1,4}?(?:主|重点|核心|抓手|导向)?"
        r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
        r"|对[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
 #: What may open a clause before its action: a conjunction, an aspect (总量上), a marker (还要).
 _LEAD = (rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:将|要|还将|还要|必须|需要|应当|应)?"
-         rf"(?:[\u4e00-\u9fff]{{2}}上(?=(?:{_ALT(L.PLEDGE_VERBS)})))?")
-_VERB = rf"(?:{_ALT(L.PLEDGE_VERBS)})"
+         rf"(?:[\u4e00-\u9fff]{{2}}上(?={_TRIE(L.PLEDGE_VERBS)}))?")
+_VERB = _TRIE(L.PLEDGE_VERBS)
 PLEDGE = re.compile(rf"^\s*{_LEAD}(?P<head>(?:{_ADVERB})*(?:{_PP})?(?:{_ADVERB})*{_VERB})")
 _VERB_IN = re.compile(_VERB)
+#: What an aspect lead (总量上…) may open with: any character (checked by PLEDGE only then).
+_LEAD_FIRST = frozenset("同并还也另此首其再最总将要必需应")
 #: A pledge with its subject before it (稳健的货币政策坚持以我为主): only right after a marker.
 SUBJECT_PLEDGE = re.compile(rf"^\s*(?P<head>[^，,。；、“”]{{2,12}}?(?:{_ADVERB})*{_VERB})")
-_MARKER = re.compile(_ALT(L.PLEDGE_MARKERS))
-_NOT_MARKER = re.compile(_ALT(L.NOT_MARKERS))
+#: A marker, or a word its characters also make (tried first), as trie branches that each open
+#: with a literal: re scans for those first characters instead of trying every position.
+_EITHER = re.compile(f"(?P<n>{'|'.join(trie_arms(list(L.NOT_MARKERS)))})|(?P<m>{'|'.join(trie_arms(list(L.PLEDGE_MARKERS)))})")
 DOCTRINE = re.compile(_ALT(L.DOCTRINE))
 PP_ONLY = re.compile(rf"^\s*(?:{_ADVERB})*{_PP}\s*$")
 #: What a done thing or a state holds: 推进了, 已经建立, 得到加强, 取得进展.
@@ -67,8 +75,8 @@ class _Markers:
 
     @staticmethod
     def find(text: str) -> list[re.Match[str]]:
-        taken = [(m.start(), m.end()) for m in _NOT_MARKER.finditer(text)] if _NOT_MARKER.search(text) else []
-        return [m for m in _MARKER.finditer(text) if not any(a <= m.start() < b or a < m.end() <= b for a, b in taken)]
+        # one scan: a word a marker's character also makes is taken before the marker could be
+        return [m for m in _EITHER.finditer(text) if m.lastgroup == "m"]
 
     @staticmethod
     def search(text: str) -> re.Match[str] | None:
@@ -91,7 +99,7 @@ def pledge_head(clause: str, allow_subject: bool = False) -> str | None:
     '稳健的货币政策坚持以我为主'
     """
     text = clause.strip(" ，,；;。：:")
-    m = PLEDGE.match(text)
+    m = PLEDGE.match(text) if text[:1] in _ACTION_FIRST_CHARS or text[:1] in _LEAD_FIRST or text[2:3] == "上" else None
     if m is None and allow_subject:
         m = SUBJECT_PLEDGE.match(text)
         if m is not None and MARKER.search(m.group("head")):
@@ -258,7 +266,7 @@ class Measures:
     def add(self, g: MeasureGroup, heading: str, form: str, paragraph: int, keyword: str | None = None,
             items: list[str] | None = None) -> bool:
         """Add a measure unless its heading restates one of the same agency's (equal or inside it)."""
-        key = re.sub(r"[\W_]+", "", heading)
+        key = NON_WORD.sub("", heading)
         if not key or any(key in k for k, a in self.seen if a == g.agency):
             return False
         self.seen.add((key, g.agency))
@@ -279,8 +287,12 @@ class Measures:
         return kept, self.measures
 
 
+#: Every declared count names one of these nouns: without one, DECLARED cannot match.
+_DECLARED_HINT = re.compile("|".join(trie_arms(list(L.MEASURE_NOUNS))))
+
+
 def _declared(text: str) -> int | None:
-    m = DECLARED.search(text)
+    m = DECLARED.search(text) if _DECLARED_HINT.search(text) else None
     return int(to_number(m.group("n")) or 0) or None if m else None
 
 
@@ -354,8 +366,8 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
         before = paras[i - 1] if i > 0 else None
         kws = keywords[i]
         if kws:
-            framing = before if before is not None else p
-            g = out.group(framing.text, framing.agency or agency, framing.speaker or p.speaker, _declared(framing.text))
+            lead = before if before is not None else p
+            g = out.group(lead.text, lead.agency or agency, lead.speaker or p.speaker, _declared(lead.text))
             for kw, heading in kws:
                 out.add(g, heading, "keyword_leadin", p.index, keyword=kw)
             i += 1
@@ -365,8 +377,8 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
             j += 1
         declared = before is not None and _declared(before.text) is not None and "方面" in before.text
         if j - i >= 2 or (j > i and declared):
-            framing = before if before is not None else p
-            g = out.group(framing.text, framing.agency or agency, framing.speaker or p.speaker, _declared(framing.text))
+            lead = before if before is not None else p
+            g = out.group(lead.text, lead.agency or agency, lead.speaker or p.speaker, _declared(lead.text))
             for k in range(i, j):
                 out.add(g, heads[k] or "", "paragraph_initial_sentence", paras[k].index, items=sub_items(paras[k].text))
             i = j
@@ -418,14 +430,18 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                 return
     if framing_next:
         return  # it frames the paragraphs after it
+    marked = bool(MARKER.find(text))
+    decided = DECISION.search(text) is not None
+    if not marked and not decided and not ACTION_FIRST.search(text):
+        return  # no marker, no decision, no sentence that could open with an action
     pledging = pledged = False
     for sentence in SENTENCE.findall(text):
-        if DECLARED.search(sentence) and MARKER.search(sentence):
+        if marked and NUMERAL.search(sentence) and _declared(sentence) is not None and MARKER.search(sentence):
             pledging = True
             continue  # "将抓好4个方面的工作": a framing, its measures follow
-        decision = next((w for w in L.DECISION_WORDS if w in sentence), None)
+        decision = DECISION.search(sentence) if decided else None
         if decision is not None:
-            rest = sentence[sentence.find(decision) + len(decision):]
+            rest = sentence[decision.end():]
             heads = [h for h in (pledge_head(c) for c in CLAUSE_END.split(rest)) if h]  # each action decided is a measure
             if heads:
                 g = out.group(sentence.strip(), _agency(p, issuer, sentence, meeting) or agency, p.speaker)
@@ -433,12 +449,12 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                     out.add(g, h, "decision_item", p.index)
                 pledging = pledged = True
                 continue
-        opens = opening_action(sentence)
-        for segment in SEGMENT.findall(sentence):
-            parallel = PARALLEL.match(segment) is not None or AGENT.match(segment) is not None or bool(opens)
+        opens = opening_action(sentence) if sentence.lstrip()[:1] in _ACTION_FIRST_CHARS else []
+        for segment in SEGMENT.findall(sentence) if ";" in sentence or "；" in sentence else [sentence]:
+            parallel = bool(opens) or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
             if pledged and not parallel:
                 heads = []  # detail of the measure pledged before
-            elif MARKER.search(segment) is not None:
+            elif marked and MARKER.search(segment) is not None:
                 heads = pledge_clauses(segment)
                 pledging = True
             elif pledging:
@@ -450,6 +466,17 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
             if heads:
                 g = out.group(segment.strip(), agency, p.speaker)
                 pledged = out.add_first(g, heads, "clause", p.index) or pledged
+
+
+#: A decision's list opens after one of these words.
+DECISION = re.compile("|".join(trie_arms(list(L.DECISION_WORDS))))
+NUMERAL = re.compile(r"[\d一二三四五六七八九十两]")
+#: The characters an action may open a sentence with (a lead, an adverb, a preposition, a verb):
+#: a sentence opening with none of them is no action, without trying PLEDGE.
+_ACTION_FIRST_CHARS = frozenset(w[0] for w in (*L.PLEDGE_ADVERBS, *L.PLEDGE_VERBS, "同时", "并", "还", "也", "另外", "此外", "首先",
+                                               "其次", "再次", "最后", "总之", "将", "要", "必须", "需要", "应", "在", "以", "为",
+                                               "通过", "围绕", "按照", "从", "对", "向", "把"))
+ACTION_FIRST = re.compile(f"(?:^|[。！？])\\s*[{''.join(sorted(_ACTION_FIRST_CHARS))}]")
 
 
 #: An agent pledging in its own name: 我们…要, 各地都要, 各级政府…要.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import cn2an  # type: ignore[import-untyped, import-not-found, unused-ignore]
 
@@ -17,6 +18,7 @@ NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 DIGITS = {c: float(v) for v, c in enumerate("零一二三四五六七八九十")} | {"〇": 0.0, "两": 2.0}
 
 
+@lru_cache(maxsize=4096)
 def to_number(span: str) -> float | None:
     """The value of a numeral span, or None when it is not one.
 

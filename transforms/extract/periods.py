@@ -263,6 +263,10 @@ def find_plans(text: str) -> list[Period]:
     return out
 
 
+#: A canonical period whose (first) year is a year of our era's last two millennia.
+REAL_YEAR = re.compile(r"^@?[12]\d{3}(?:$|[-/])")
+
+
 def find_periods(text: str, anchor: date) -> list[Period]:
     """Every period expression in `text` that is not a comparison base.
 
@@ -280,7 +284,7 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     out: list[Period] = []
     for m in _period_matches(text):
         c = canonical(m, anchor)
-        if c:
+        if c and REAL_YEAR.match(c[0]):  # (0000年1-2月 names no time)
             out.append(Period(m.group(0), c[0], c[1], m.start(), m.end()))
     if "五" in text and ("“" in text or "个五年" in text):
         plans = [p for p in find_plans(text) if not BASE_PREFIX.search(text[max(0, p.start - 4): p.start])]
@@ -329,7 +333,7 @@ def since_period(text: str, anchor: date, as_of: str) -> Period | None:
     ['2012-11/@2024-05-09', '2021-05/@2024-05-09', '@2022-01-01']
     """
     m = SINCE.search(text) if SINCE_HINT.search(text) else None
-    if not m:
+    if not m or (m.group("y") and not 1000 <= int(m.group("y")) <= 2999):
         return None
     if m.group("congress"):
         return Period(m.group(0), f"{CONGRESSES[m.group('congress')]}/{as_of}", "ytd_open", m.start(), m.end())
@@ -375,6 +379,10 @@ def base_period(text: str, anchor: date) -> str | None:
 YEARS_COUNTED = re.compile(r"(?P<pre>过去的?|这|近|今后|未来)?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?P<post>内|间|中|里|合计|来)?")
 
 
+#: What every counted span holds besides its 年: a word before the number or after the 年.
+COUNTED_HINT = re.compile(r"年[内间中里来]|年合计|过去|这|近|今后|未来")
+
+
 def relative_years(text: str, anchor: date, plan: Period | None, review: bool = False) -> Period | None:
     """The years the last counted span in `text` names: the passage's five-year plan when it
     counts five; else counted back (过去的N年) or on (今后N年) from the publication year.
@@ -398,7 +406,7 @@ def counted_years(text: str, anchor: date, plan: Period | None, review: bool = F
     ['1988/1992', '1988/1992']
     """
     out: list[Period] = []
-    if "年" not in text:
+    if "年" not in text or (COUNTED_HINT.search(text) is None and not (plan is not None and "五年" in text)):
         return out
     for m in YEARS_COUNTED.finditer(text):
         if m.group("post") == "来" and not review:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from transforms.extract import lexicon as L
+from transforms.extract.clauses import trie_arms
 from transforms.extract.records import Speaker
 
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
@@ -16,8 +17,9 @@ _INSTITUTION = rf"(?:{_ALT(L.INSTITUTION_PREFIXES)}){_HAN}{{2,8}}?(?:{_ALT(L.INS
 AGENCY = re.compile(
     rf"(?P<agency>(?:{_ALT(L.PROVINCES)})(?:{_ALT(L.PROVINCIAL_DEPARTMENTS)})?|{_ALT([*L.AGENCIES, *L.AGENCY_CANONICAL])}|{_INSTITUTION})"
 )
-TITLE = re.compile(rf"(?:{_ALT(L.TITLES)})")
-VERB = re.compile(rf"(?:{_ALT(L.SPEECH_VERBS)})")
+_TRIE = lambda words: "(?:" + "|".join(trie_arms(list(words))) + ")"  # noqa: E731
+TITLE = re.compile(_TRIE(L.TITLES))
+VERB = re.compile(_TRIE(L.SPEECH_VERBS))
 _SURNAME = rf"(?:{_ALT(L.COMPOUND_SURNAMES)}|[{L.SURNAMES}])"
 #: A name: a surname and one or two characters (a compound surname and one or two).
 NAME = rf"{_SURNAME}{_HAN}{{1,2}}"
@@ -152,14 +154,24 @@ def turn_speaker(text: str, known: dict[str, Speaker]) -> Speaker | None:
 TURN = re.compile(r"^\s*【?\s*([^：:】，,。]{2,16}?)\s*(?:】\s*[:：]?|[:：])")
 
 
-def introduced(texts: list[str]) -> dict[str, Speaker]:
+def introduced(texts: list[str], named: list[list[Speaker]] | None = None) -> dict[str, Speaker]:
     """Every official the text introduces (rosters, mentions), by name, first introduction kept:
-    read before the paragraphs are, so that a name used before its introduction resolves too."""
+    read before the paragraphs are, so that a name used before its introduction resolves too.
+    `named` is mentions(texts) when the caller has it."""
     known: dict[str, Speaker] = {}
+    named = named if named is not None else mentions(texts)
     for i, text in enumerate(texts):
-        for s in find_roster(text, i) or find_speakers(text, i):
+        for s in find_roster(text, i) or named[i]:
             known.setdefault(s.name, s)
     return known
+
+
+def mentions(texts: list[str]) -> list[list[Speaker]]:
+    """The officials each text names with agency and titles (find_speakers of each, once)."""
+    return [find_speakers(t, i) if _FIRST_CHARS.search(t) else [] for i, t in enumerate(texts)]
+
+
+_FIRST_CHARS = re.compile(f"[{_FIRST}]")
 
 
 
@@ -167,10 +179,10 @@ def introduced(texts: list[str]) -> dict[str, Speaker]:
 _OTHER_TITLES = ("首席经济学家", "首席研究员", "首席分析师", "宏观研究员", "高级研究员", "研究员", "分析师", "经济学家", "副教授", "教授",
                  "院长", "副院长", "所长", "副所长", "主任", "副主任", "董事长", "总经理", "总裁", "理事长", "秘书长", "专家",
                  "学者", "人大代表", "政协委员", "代表", "委员", "负责人")
-OTHER_MENTION = re.compile(
-    rf"(?P<org>[\u4e00-\u9fffA-Za-z]{{2,20}}?)(?P<title>{_ALT(_OTHER_TITLES)})(?P<name>{NAME}?)"
-    rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|看来|，|,)"
-)
+#: A title of another role, then a name, then what may follow a name: found from the title (a
+#: literal scan), the organisation read back from it.
+OTHER_TITLE = re.compile(rf"{_TRIE(_OTHER_TITLES)}(?P<name>{NAME}?)(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|看来|，|,)")
+_ORG_BEFORE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}$")
 
 
 def find_others(text: str) -> list[str]:
@@ -180,12 +192,15 @@ def find_others(text: str) -> list[str]:
     >>> find_others("光大银行金融市场部宏观研究员周茂华也表示，CPI同比涨幅扩大"), find_others("商务部副部长郭婷婷表示")
     (['周茂华'], [])
     """
-    out = []
-    officials = {s.name for s in find_speakers(text, 0)}
-    for m in OTHER_MENTION.finditer(text):
+    out: list[str] = []
+    for m in OTHER_TITLE.finditer(text):
         name = m.group("name")
-        if _valid_name(name) and name not in officials and not AGENCY.search(m.group("org")):
-            out.append(name)
+        org = _ORG_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        if org is None or not _valid_name(name):
+            continue
+        if AGENCY.search(org.group(0)) or MENTION.search(text, max(0, m.start() - 30), m.end()):
+            continue  # an official's titles (商务部副部长…主任)
+        out.append(name)
     return out
 
 
