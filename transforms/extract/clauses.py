@@ -116,8 +116,16 @@ YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[�
 QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 #: What is left of a phrase that named nothing: a preposition alone.
 LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使", "比", "较"})
-#: Digits, Latin letters and spaces alone name nothing.
-NO_WORD = re.compile(r"[\d\s.,%％]*")
+#: Digits, points, per cent signs and spaces alone name nothing.
+NO_WORD_CHARS = "0123456789 .,%％\u3000"
+
+
+def _has_any(text: str, chars: str) -> bool:
+    """Whether `text` holds one of `chars` (cheaper than a regex that needs one of them)."""
+    for c in chars:
+        if c in text:
+            return True
+    return False
 
 
 def clean_indicator(left: str) -> str:
@@ -137,12 +145,13 @@ def clean_indicator(left: str) -> str:
     s = left
     for start, end in period_spans(s):  # where periods stand, whatever their year (not bases: 比上年)
         s = s[:start] + " " * (end - start) + s[end:]
-    based = BASE_PHRASE.sub(" ", s)
+    based = BASE_PHRASE.sub(" ", s) if _has_any(s, "比较与由") else s
     if based != s:
         s = based
         for start, end in period_spans(s):  # and what a base left (比2015年12月份 → 12月份)
             s = s[:start] + " " * (end - start) + s[end:]
-    s = YEAR_WORDS.sub(" ", s)
+    if _has_any(s, "年以当本目如迄截"):
+        s = YEAR_WORDS.sub(" ", s)
     if "年" in s:
         s = YEARS_COUNTED.sub(" ", s)
     s = s.split("，")[-1].split(",")[-1]
@@ -163,7 +172,7 @@ def clean_indicator(left: str) -> str:
             break
         s = trimmed
     s = s.strip("的和及与、 ")
-    if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or NO_WORD.fullmatch(s):
+    if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or not s.strip(NO_WORD_CHARS):
         return ""
     return s.replace(" ", "").translate(QUOTES)
 

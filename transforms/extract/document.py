@@ -10,7 +10,7 @@ from typing import Any
 
 from transforms.extract import lexicon as L
 from transforms.extract.event import event_from_title, find_event
-from transforms.extract.context import Context, read_context
+from transforms.extract.context import CONTINUES, Context, read_context
 from transforms.extract.figures import extract_paragraph, normalize_digits
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import year_period
@@ -181,7 +181,8 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
         paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
         if notes or NOTE_LINE.match(p.text):  # a note explains a table; it reports nothing
             continue
-        for f in extract_paragraph(p.text, i, ctx, kind=p.kind):
+        nxt = paragraphs[i + 1].text if i + 1 < len(paragraphs) else ""
+        for f in extract_paragraph(p.text, i, ctx, kind=p.kind, continues=CONTINUES.match(nxt) is not None):
             if current is not None:
                 f.speaker, f.agency = current.name, current.agency
             figures.append(f)

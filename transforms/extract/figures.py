@@ -83,6 +83,34 @@ def value_from(text: str) -> int | None:
     return max(0, i - _PRE_MAX)
 
 
+def value_matches(text: str, at: int) -> Iterator[re.Match[str]]:
+    """VALUE.finditer(text, at), its slow position-by-position scan confined to where a hint
+    stands: each value's number starts at a VALUE_HINT match, and the value at most the spaces and
+    the opening word (约, 不超过) before it.
+
+    >>> [m.group(0) for m in value_matches("2024年，增长7.5%，达到81307亿元", 0)]
+    ['7.5%', '81307亿元']
+    """
+    pos, n = at, len(text)
+    while pos < n:
+        h = VALUE_HINT.search(text, pos)
+        if h is None:
+            return
+        start = h.start()
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        m = None
+        for st in range(max(pos, start - _PRE_MAX), h.start() + 1):  # the value starts here, or not at all
+            m = VALUE.match(text, st)
+            if m is not None:
+                break
+        if m is None:
+            pos = h.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 @dataclass
 class Value:
     """A value as printed: number, unit and scale, approximation, bound, range."""
@@ -109,42 +137,44 @@ def read_value(m: re.Match[str]) -> Value | None:
     >>> (v.value_base, v.unit, v.approx)
     (30000.0, 'count', True)
     """
-    g = m.group
+    pre_, pcn, pcn2, pcn_post, fden, fnum, num, num2, more, unit_text, post = m.group(*_VALUE_GROUPS)
+    pre = pre_ or ""
     scale: float | int
-    post = g("post")
-    if g("fden"):  # 三分之一: a share, in per cent
-        den, part = to_number(g("fden")), to_number(g("fnum"))
+    if fden:  # 三分之一: a share, in per cent
+        den, part = to_number(fden), to_number(fnum)
         if not den or part is None or part >= den:
             return None
         share = part * 100 / den
-        return Value(share, "pct", "分之", 1, share, True if (g("pre") or "") in L.APPROX_BEFORE else None,
-                     L.BOUND_BEFORE.get(g("pre") or "") or L.BOUND_AFTER.get(post or ""), f"{g('fden')}分之{g('fnum')}")
+        return Value(share, "pct", "分之", 1, share, True if pre in L.APPROX_BEFORE else None,
+                     L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or ""), f"{fden}分之{fnum}")
     v: float | None
-    if g("pcn"):
-        v = to_number(g("pcn"))
+    if pcn:
+        v = to_number(pcn)
         unit, unit_text, scale = "pct", "百分之", 1
-        v2 = to_number(g("pcn2")) if g("pcn2") else None
-        post = g("pcn_post") or post
-        printed = g("pcn")
+        v2 = to_number(pcn2) if pcn2 else None
+        post = pcn_post or post
+        printed = pcn
+        approx = pre in L.APPROX_BEFORE or post == "左右" or APPROX_WORD.search(m.group(0)) is not None
     else:
-        printed = g("num")
-        unit_text = g("unit")
+        printed = num
         unit, scale = parse_unit(unit_text)
         v = to_number(printed)
         if "亿" in printed and unit_text.startswith("万") and not printed.endswith("亿") and (whole := to_number(printed + "万")):
             v = whole / 1e4  # 六亿三千多万平方米: 63000万, not 六亿三千 ten-thousands
-        v2 = to_number(g("num2")) if g("num2") else None
+        v2 = to_number(num2) if num2 else None
+        approx = (pre in L.APPROX_BEFORE or more is not None or post == "左右" or "多" in unit_text or "余" in unit_text
+                  or "几" in printed)
     if v is None:
         return None
-    pre = g("pre") or ""
-    approx = True if (pre in L.APPROX_BEFORE or g("more") or post == "左右" or "多" in (unit_text or "") or "余" in (unit_text or "")
-                      or (g("num") and "几" in g("num"))
-                      or (g("pcn") and APPROX_WORD.search(m.group(0)))) else None
     bound = L.BOUND_BEFORE.get(pre) or L.BOUND_AFTER.get(post or "")
-    out = Value(v, unit, unit_text, scale, clean_float(v * scale), approx, bound, printed)
+    out = Value(v, unit, unit_text, scale, clean_float(v * scale), True if approx else None, bound, printed)
     if v2 is not None:
         out.value_low, out.value_high = v, v2
     return out
+
+
+#: VALUE's groups, in the order read_value takes them.
+_VALUE_GROUPS = ("pre", "pcn", "pcn2", "pcn_post", "fden", "fnum", "num", "num2", "more", "unit", "post")
 
 
 # -- is it a figure at all --------------------------------------------------------------------------
@@ -467,15 +497,26 @@ class Sentence:
     frame: tuple[Period, Period] | None  # (current, prior) of a change 由X到Y
     figs: list[Figure] = field(default_factory=list)
     prev_end: int = 0
+    cs: int = 0  # where the clause of the value being read starts
 
 
-def read_sentence(sentence: str, ctx: Context) -> Sentence:
+def read_sentence(sentence: str, ctx: Context, valued: bool = True) -> Sentence:
+    """A sentence's periods and clause ends; when it holds values (`valued`), also whether it sets
+    targets and the comparison that frames a change in it."""
     periods = find_periods(sentence, ctx.anchor)
     counted = counted_years(sentence, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
     if counted:  # 在过去的五年中, 五年内: spans of years counted, in the passage's plan
         taken = [(p.start, p.end) for p in periods]
         periods = sorted([*periods, *(c for c in counted if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken))],
                          key=lambda p: p.start)
+    if NOW.search(sentence):  # 目前, 当前, 截至目前: as of the event or publication
+        taken = [(p.start, p.end) for p in periods]
+        now = [Period(n.group(0), ctx.as_of, "as_of", n.start(), n.end()) for n in NOW.finditer(sentence)
+               if not any(a <= n.start() < b for a, b in taken)]
+        periods = sorted([*periods, *now], key=lambda p: p.start)
+    ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]
+    if not valued:
+        return Sentence(sentence, sentence.strip(), periods, ends, False, None)
     frame: tuple[Period, Period] | None = None
     fm = FRAME.search(sentence) if "相比" in sentence else None
     if fm:
@@ -483,18 +524,13 @@ def read_sentence(sentence: str, ctx: Context) -> Sentence:
         current = [p for p in periods if p.end <= fm.start()]
         if prior and current:
             frame = (current[-1], prior[0])
-    if NOW.search(sentence):  # 目前, 当前, 截至目前: as of the event or publication
-        taken = [(p.start, p.end) for p in periods]
-        now = [Period(n.group(0), ctx.as_of, "as_of", n.start(), n.end()) for n in NOW.finditer(sentence)
-               if not any(a <= n.start() < b for a, b in taken)]
-        periods = sorted([*periods, *now], key=lambda p: p.start)
     if frame is None:
         for p in periods:  # 从1980年至1985年，…由X增加到Y
             if p.type == "years" and sentence[max(0, p.start - 1): p.start] == "从":
                 a, b = p.canonical.split("/")
                 frame = (Period(p.text, b, "year", p.start, p.end), Period(p.text, a, "year", p.start, p.end))
     target = TARGET.search(sentence) is not None or ("计划" in sentence and PLAN_TARGET.search(sentence) is not None)
-    return Sentence(sentence, sentence.strip(), periods, [c.end() for c in CLAUSE_SPLIT.finditer(sentence)], target, frame)
+    return Sentence(sentence, sentence.strip(), periods, ends, target, frame)
 
 
 def _clause_start(sent: Sentence, ms: int) -> int:
@@ -520,7 +556,7 @@ def _eligible_periods(sent: Sentence, ms: int, flow: bool) -> list[Period]:
     """The periods that may be a value's: those of its own clause before it, and those that open
     an earlier clause of the sentence ('1—11月，我国进出口总额…'); a period inside another
     clause (叠加接近年底节日消费) qualifies something else. A day is no flow's period."""
-    cs = _clause_start(sent, ms)
+    cs = sent.cs
     starts = [0, *sent.clause_ends]
     out = []
     for p in sent.periods:
@@ -578,8 +614,9 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             return None
     elif unit_text in ("万", "亿") and tail_ind:  # 共培养近五百万高级专门人才: the people counted
         full = tail_ind
-    elif category == "level" and (not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))) and tail_ind:
-        full = (full_text(full) if ONLY_LEAD_WORDS.fullmatch(full_text(full) or "-") else "") + tail_ind  # 已经建成 + 高标准农田
+    elif category == "level" and tail_ind and (not full or not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))):
+        printed = full_text(full) if full else ""
+        full = (printed if printed and ONLY_LEAD_WORDS.fullmatch(printed) else "") + tail_ind  # 已经建成 + 高标准农田
         if unit == "count":
             category = "count"
     elif category == "level" and unit == "count":
@@ -591,7 +628,7 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     elif unit_text in ("年", "岁", "个月") and tail_ind == "" and not MEASURE_NOUN.search(full):
         tail = count_indicator(right)
         full = tail or full  # 1年以上劳动合同, 16—24岁失业青年
-    clause_start = _clause_start(sent, ms)
+    clause_start = sent.cs
     if full and RELATIONAL.match(sentence[clause_start:ms].lstrip()):  # 占GDP的比重, 拉动GDP增长: of the subject before
         subject = _previous_subject(sent, clause_start)
         if subject and not full.startswith(subject):
@@ -634,9 +671,9 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         named = find_periods(bm.group("base"), ctx.anchor)
         if named:
             return named[0], True
-    if ALWAYS.search(sentence, _clause_start(sent, ms), ms) and not [p for p in before if p.start >= _clause_start(sent, ms)]:
+    if ALWAYS.search(sentence, sent.cs, ms) and not [p for p in before if p.start >= sent.cs]:
         return Period("", "", "none"), False
-    streak = STREAK_BEFORE.search(sentence, _clause_start(sent, ms), ms)
+    streak = STREAK_BEFORE.search(sentence, sent.cs, ms)
     if streak is not None and not [p for p in before if p.start >= streak.start() - 8]:
         # 连续7年保持在…, 在连续两年增长…的基础上: a run of years up to the last one reported
         return ctx.review or (ctx.section_period if ctx.section_period and ctx.section_period.type == "year" else None) or Period(
@@ -767,9 +804,10 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
     return basis, basis_text, basis_period
 
 
-def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body") -> list[Figure]:
+def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body", continues: bool = True) -> list[Figure]:
     """Figures of one paragraph, read against the document's context; `ctx` carries the
-    paragraph's period, subject and basis across its sentences."""
+    paragraph's period, subject and basis across its sentences (and to the next paragraph when it
+    `continues` this one: 其中…)."""
     text = normalize_digits(text)
     figures: list[Figure] = []
     begin_paragraph(ctx, text, kind)
@@ -780,17 +818,18 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             opening = [p for p in find_periods(text[:12], ctx.anchor) if p.type != "day"]
             ctx.period = opening[0] if opening else ctx.period
         return figures
-    for s_off, sentence in split_sentences(text):
-        sent = read_sentence(sentence, ctx)
-        # where this sentence's values start: none before the paragraph's first (a value never
-        # spans a 。, so the text's matches are the sentences'), at it, or from the hint on
-        if s_off + len(sentence) <= first.start():
-            at = None
-        elif s_off <= first.start():
-            at = first.start() - s_off
-        else:
-            at = value_from(sentence)
-        for m in VALUE.finditer(sentence, at) if at is not None else ():
+    sentences = split_sentences(text)
+    # where each sentence's values start: none before the paragraph's first (a value never spans a
+    # 。, so the text's matches are the sentences'), at it, or from the hint on
+    starts = [None if s_off + len(sentence) <= first.start() else first.start() - s_off if s_off <= first.start()
+              else value_from(sentence) for s_off, sentence in sentences]
+    last = max(k for k, a in enumerate(starts) if a is not None)
+    for k, (s_off, sentence) in enumerate(sentences):
+        at = starts[k]
+        if k > last and not continues and "持平" not in sentence and "相同" not in sentence:
+            break  # after the paragraph's last value nothing read here is used again
+        sent = read_sentence(sentence, ctx, valued=at is not None)
+        for m in value_matches(sentence, at) if at is not None else ():
             fig = read_figure(sent, m, index, ctx)
             if fig is not None:
                 sent.figs.append(fig)
@@ -809,10 +848,11 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     ms, me = m.span()
     if is_non_figure(sentence, m, val.unit_text):
         return None
-    left = sentence[_clause_start(sent, ms): ms]
+    sent.cs = _clause_start(sent, ms)
+    left = sentence[sent.cs: ms]
     if left.startswith(("、", "和", "及")) and sent.figs:
         left = left.lstrip("、和及")
-    scope = SCOPE_NOTE.match(left)
+    scope = SCOPE_NOTE.match(left) if left.lstrip()[:1] in "（(" else None
     if scope and sent.figs and sent.figs[-1].unit == val.unit:  # …增长4%（包括村办工业为6%）: the same figure in a wider scope
         return _scoped(sent, m, val, scope.group(1), index)
     if not left.strip() and sent.figs and sent.figs[-1].unit == val.unit and LIST_GOES_ON.search(sentence[max(0, ms - 3):ms]):
@@ -902,7 +942,8 @@ def _share_of_what_follows(sent: Sentence, m: re.Match[str], val: Value, index: 
     if len(full) < 2 or len(full) > 40 or RATE_NOUN.search(full):  # (2.3%的同比涨幅中: a rate restated, no share)
         return None
     sent.prev_end = m.end()
-    period, carried = _period(sent, m, sentence[_clause_start(sent, m.start()): m.start()], "share", full, ctx)
+    sent.cs = _clause_start(sent, m.start())
+    period, carried = _period(sent, m, sentence[sent.cs: m.start()], "share", full, ctx)
     period = _resolve_period(period, "share", full, carried, sent.target, sentence, m.start(), ctx)
     head, quals = split_qualifiers(full)
     return Figure("share", head_text(head), full, val.value, "pct", val.unit_text, val.value_base, quals, val.value_text,

@@ -61,9 +61,33 @@ _VERB_IN = re.compile(_VERB)
 _LEAD_FIRST = frozenset("同并还也另此首其再最总将要必需应")
 #: A pledge with its subject before it (稳健的货币政策坚持以我为主): only right after a marker.
 SUBJECT_PLEDGE = re.compile(rf"^\s*(?P<head>[^，,。；、“”]{{2,12}}?(?:{_ADVERB})*{_VERB})")
-#: A marker, or a word its characters also make (tried first), as trie branches that each open
-#: with a literal: re scans for those first characters instead of trying every position.
-_EITHER = re.compile(f"(?P<n>{'|'.join(trie_arms(list(L.NOT_MARKERS)))})|(?P<m>{'|'.join(trie_arms(list(L.PLEDGE_MARKERS)))})")
+def _marker_pattern(markers: tuple[str, ...], not_markers: tuple[str, ...]) -> str:
+    """The markers as one alternation, each guarded by look-arounds built from the words its
+    characters also make (重要 guards 要 with (?<!重), 要求 with (?!求)): one literal-led scan.
+
+    >>> re.findall(_marker_pattern(("要", "下一步"), ("重要", "要求")), "重要的是要求下一步要做")
+    ['下一步', '要']
+    """
+    arms = []
+    for w in sorted(markers, key=len, reverse=True):
+        before: set[str] = set()
+        after: set[str] = set()
+        for word in not_markers:
+            k = word.find(w)
+            while k != -1:
+                if k:
+                    before.add(word[:k])
+                if k + len(w) < len(word):
+                    after.add(word[k + len(w):])
+                k = word.find(w, k + 1)
+        # the literal first (re scans for its first character), the guards behind it looking back
+        guards = "".join(f"(?<!{re.escape(b + w)})" for b in sorted(before))
+        arms.append(re.escape(w) + guards + "".join(f"(?!{re.escape(a)})" for a in sorted(after)))
+    return "|".join(arms)
+
+
+#: A pledge marker, not inside a word its characters also make.
+_EITHER = re.compile(f"(?P<m>{_marker_pattern(L.PLEDGE_MARKERS, L.NOT_MARKERS)})")
 DOCTRINE = re.compile(_ALT(L.DOCTRINE))
 PP_ONLY = re.compile(rf"^\s*(?:{_ADVERB})*{_PP}\s*$")
 #: What a done thing or a state holds: 推进了, 已经建立, 得到加强, 取得进展.
@@ -75,13 +99,11 @@ class _Markers:
 
     @staticmethod
     def find(text: str) -> list[re.Match[str]]:
-        # one scan: a word a marker's character also makes is taken before the marker could be
-        return [m for m in _EITHER.finditer(text) if m.lastgroup == "m"]
+        return list(_EITHER.finditer(text))
 
     @staticmethod
     def search(text: str) -> re.Match[str] | None:
-        found = _Markers.find(text)
-        return found[0] if found else None
+        return _EITHER.search(text)
 
 
 MARKER = _Markers()
@@ -292,8 +314,16 @@ _DECLARED_HINT = re.compile("|".join(trie_arms(list(L.MEASURE_NOUNS))))
 
 
 def _declared(text: str) -> int | None:
-    m = DECLARED.search(text) if _DECLARED_HINT.search(text) else None
-    return int(to_number(m.group("n")) or 0) or None if m else None
+    """The count a framing declares: 从3个方面 → 3, 四点要求 → 4, found from its noun back."""
+    for h in _DECLARED_HINT.finditer(text):
+        m = _NUMBER_BEFORE.search(text, max(0, h.start() - 12), h.start())
+        if m is not None:
+            return int(to_number(m.group("n")) or 0) or None
+    return None
+
+
+#: The numeral of a declared count, right before its noun (and a classifier).
+_NUMBER_BEFORE = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个|大|条|项|点)?\s*$")
 
 
 MEETING_SUBJECT = re.compile(r"^(?:[^，,。]{0,8}[，,！!])?\s*(?:会议|会上)")
@@ -430,7 +460,7 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                 return
     if framing_next:
         return  # it frames the paragraphs after it
-    marked = bool(MARKER.find(text))
+    marked = MARKER.search(text) is not None
     decided = DECISION.search(text) is not None
     if not marked and not decided and not ACTION_FIRST.search(text):
         return  # no marker, no decision, no sentence that could open with an action
@@ -449,8 +479,10 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                     out.add(g, h, "decision_item", p.index)
                 pledging = pledged = True
                 continue
-        opens = opening_action(sentence) if sentence.lstrip()[:1] in _ACTION_FIRST_CHARS else []
+        opens: list[str] | None = None  # opening_action(sentence), read when needed
         for segment in SEGMENT.findall(sentence) if ";" in sentence or "；" in sentence else [sentence]:
+            if pledged or segment is sentence:
+                opens = (opening_action(sentence) if sentence.lstrip()[:1] in _ACTION_FIRST_CHARS else []) if opens is None else opens
             parallel = bool(opens) or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
             if pledged and not parallel:
                 heads = []  # detail of the measure pledged before
@@ -459,8 +491,8 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                 pledging = True
             elif pledging:
                 heads = _actions([c for c in CLAUSE_END.split(segment) if c.strip()])
-            elif segment is sentence or segment == sentence:  # a sentence that opens with an action
-                heads = opens
+            elif segment is sentence:  # a sentence that opens with an action
+                heads = opens or []
             else:
                 heads = []
             if heads:

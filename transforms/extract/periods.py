@@ -379,6 +379,9 @@ def base_period(text: str, anchor: date) -> str | None:
 YEARS_COUNTED = re.compile(r"(?P<pre>过去的?|这|近|今后|未来)?(?P<n>[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?P<post>内|间|中|里|合计|来)?")
 
 
+#: A counted span's number and its 年 (the scan), and the word that may stand before it.
+COUNTED_NUMBER = re.compile(r"(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年")
+YEARS_PRE = re.compile(r"(?:过去的?|这|近|今后|未来)$")
 #: What every counted span holds besides its 年: a word before the number or after the 年.
 COUNTED_HINT = re.compile(r"年[内间中里来]|年合计|过去|这|近|今后|未来")
 
@@ -408,7 +411,11 @@ def counted_years(text: str, anchor: date, plan: Period | None, review: bool = F
     out: list[Period] = []
     if "年" not in text or (COUNTED_HINT.search(text) is None and not (plan is not None and "五年" in text)):
         return out
-    for m in YEARS_COUNTED.finditer(text):
+    for n in COUNTED_NUMBER.finditer(text):  # a class-led scan for the number, its words read around it
+        pre = YEARS_PRE.search(text, max(0, n.start() - 3), n.start())
+        m = YEARS_COUNTED.match(text, pre.start() if pre else n.start())
+        if m is None:
+            continue
         if m.group("post") == "来" and not review:
             continue
         if not (m.group("pre") or m.group("post") or (plan is not None and plan.type == "plan" and m.group("n") == "五")):

@@ -70,6 +70,27 @@ def _valid_name(name: str) -> bool:
     return len(name) >= 2 and not TITLE.fullmatch(name) and not NOT_IN_NAME.search(name[1:])
 
 
+#: The longest stretch before a title that an agency and a department can fill.
+_BEFORE_TITLE = 40
+
+
+def _mentions(text: str) -> list[re.Match[str]]:
+    """MENTION's matches, looked for only around the titles the text holds: every mention has one,
+    and MENTION's first characters (国, 中, 人 …) are everywhere in a text, its titles are not."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for t in TITLE.finditer(text):
+        if t.end() <= pos:
+            continue
+        m = MENTION.search(text, max(pos, t.start() - _BEFORE_TITLE), min(len(text), t.end() + 40))
+        while m is not None and m.start() <= t.start():
+            if m.end() > pos:
+                out.append(m)
+                pos = m.end()
+            m = MENTION.search(text, m.end(), min(len(text), t.end() + 40))
+    return out
+
+
 def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     """Every official named with agency, titles and name in `text`, with or without a speech verb.
 
@@ -81,7 +102,7 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     [('中国人民银行', ['调查统计司司长'], '阮健弘')]
     """
     out: list[Speaker] = []
-    for m in MENTION.finditer(text):
+    for m in _mentions(text):
         name = m.group("name")
         if not _valid_name(name):
             continue
