@@ -90,6 +90,8 @@ LEADING_NOISE = re.compile(
     r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉|"
     + alt(L.LEADING_FRAMING) + r")\s*[，,：:]?\s*"
 )
+#: The characters LEADING_NOISE can start with: any other first character leaves a phrase as it is.
+_NOISE_FIRST = frozenset("其同此另而并但以及和与首其再最总从分按扣我今去上当全目截据数统记" + "".join(w[0] for w in L.LEADING_FRAMING))
 #: Words a figure's indicator never ends with. Only the span of a match counts (it is cut off), so
 #: the words go in as a trie. Every branch opens with a literal character and the repeat is
 #: written out once (X+ as XX*): re then finds the positions a match can start at in a tight scan
@@ -106,6 +108,9 @@ _NOISE_WORD = "|".join([
 TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
 #: A subject and the framing verb after it (工业企业实现出口交货值): the head is what follows.
 HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|取得|获得|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
+#: The same verbs found left to right: the head starts after the last (what HEAD_VERBS' greedy .*
+#: finds, without backtracking through the phrase).
+HEAD_VERB_AT = re.compile(r"(?:实现|完成|达到|取得|获得|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
 #: The first characters of HEAD_VERBS' verbs: without one, it cannot match.
 HEAD_VERB_HINT = re.compile(r"[实完达取获建创培引新]")
 BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:(?<!可)比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
@@ -120,7 +125,7 @@ LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", 
 NO_WORD_CHARS = "0123456789 .,%％\u3000"
 
 
-def _has_any(text: str, chars: str) -> bool:
+def has_any(text: str, chars: str) -> bool:
     """Whether `text` holds one of `chars` (cheaper than a regex that needs one of them)."""
     for c in chars:
         if c in text:
@@ -145,12 +150,12 @@ def clean_indicator(left: str) -> str:
     s = left
     for start, end in period_spans(s):  # where periods stand, whatever their year (not bases: 比上年)
         s = s[:start] + " " * (end - start) + s[end:]
-    based = BASE_PHRASE.sub(" ", s) if _has_any(s, "比较与由") else s
+    based = BASE_PHRASE.sub(" ", s) if has_any(s, "比较与由") else s
     if based != s:
         s = based
         for start, end in period_spans(s):  # and what a base left (比2015年12月份 → 12月份)
             s = s[:start] + " " * (end - start) + s[end:]
-    if _has_any(s, "年以当本目如迄截"):
+    if has_any(s, "年以当本目如迄截"):
         s = YEAR_WORDS.sub(" ", s)
     if "年" in s:
         s = YEARS_COUNTED.sub(" ", s)
@@ -160,7 +165,7 @@ def clean_indicator(left: str) -> str:
         s = " ".join(parts[1:])
     s = s.strip(" \u3000“”\"")
     while True:  # leading and trailing noise off, until neither is left
-        led = LEADING_NOISE.sub("", s).strip()
+        led = LEADING_NOISE.sub("", s).strip() if s[:1] in _NOISE_FIRST else s.strip()
         cut = TRAILING_NOISE.search(led)
         trimmed = led[:cut.start()].strip() if cut else led
         if trimmed == s:
@@ -235,6 +240,8 @@ ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r"
 LEAD_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.GEO_PREFIXES)}|{alt(L.MEANS)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fff]{{2}})")
 
 
+#: The first characters LEAD_HEAD, PLACE_HEAD and PLACE_SUBJECT can match at: others fail at once.
+_LEAD_FIRST = frozenset(w[0] for w in (*_PROVINCE_SHORT, *L.GEO_PREFIXES, *L.MEANS, *L.LEAD_VERBS, *L.PLACE_WORDS))
 PLACE_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.PLACE_WORDS)}|{alt(L.MEANS)})(?=[\u4e00-\u9fff]{{2}})")
 
 
@@ -253,13 +260,14 @@ def full_text(phrase: str) -> str:
     '全国城乡新增电话'
     """
     s = phrase
-    while True:
+    while s[:1] in _LEAD_FIRST:
         m = PLACE_SUBJECT.match(s)
         if m is None and s.startswith(("共", *L.MEANS)):
             m = PLACE_HEAD.match(s)
         if m is None or not m.group(0):
             return s
         s = s[m.end():]
+    return s
 
 
 def head_text(full: str) -> str:
@@ -274,9 +282,14 @@ def head_text(full: str) -> str:
     """
     s = full
     if HEAD_VERB_HINT.search(s):
-        s = HEAD_VERBS.sub("", s) or s
-    while True:
+        last = None
+        for last in HEAD_VERB_AT.finditer(s):
+            pass
+        if last is not None and last.end() < len(s):
+            s = s[last.end():]
+    while s[:1] in _LEAD_FIRST:
         m = LEAD_HEAD.match(s)
         if not m or not m.group(0):
             return s
         s = s[m.end():]
+    return s

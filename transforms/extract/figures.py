@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from transforms.extract import lexicon as L
 from transforms.extract.clauses import (
     RELATIONAL,
+    has_any,
     alt,
     clean_indicator,
     full_text,
@@ -391,6 +392,8 @@ PRICE_WORD = re.compile(_ALT(list(L.PRICE_WORDS)))
 
 def _basis(text: str, ctx: Context) -> tuple[str | None, str | None, str | None]:
     """(basis, basis_text, basis_period) named in a clause."""
+    if not has_any(text, "比较同环两"):  # every basis word holds one of these
+        return None, None, None
     for words, name in ((L.TWO_YEAR, "two_year_avg"), (L.MOM, "mom")):
         for w in words:
             if w in text:
@@ -812,25 +815,29 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     figures: list[Figure] = []
     begin_paragraph(ctx, text, kind)
     at = value_from(text)
-    first = VALUE.search(text, at) if at is not None else None
-    if first is None:  # no figure in it: it may still open the passage's period
+    found = list(value_matches(text, at)) if at is not None else []
+    if not found:  # no figure in it: it may still open the passage's period
         if kind == "body":
             opening = [p for p in find_periods(text[:12], ctx.anchor) if p.type != "day"]
             ctx.period = opening[0] if opening else ctx.period
         return figures
     sentences = split_sentences(text)
-    # where each sentence's values start: none before the paragraph's first (a value never spans a
-    # 。, so the text's matches are the sentences'), at it, or from the hint on
-    starts = [None if s_off + len(sentence) <= first.start() else first.start() - s_off if s_off <= first.start()
-              else value_from(sentence) for s_off, sentence in sentences]
-    last = max(k for k, a in enumerate(starts) if a is not None)
+    # each sentence's values, matched again on the sentence (a value never spans a 。, so the
+    # paragraph's matches are the sentences')
+    values: list[list[int]] = [[] for _ in sentences]
+    k = 0
+    for m in found:
+        while sentences[k][0] + len(sentences[k][1]) <= m.start():
+            k += 1
+        values[k].append(m.start() - sentences[k][0])
+    last = k
     for k, (s_off, sentence) in enumerate(sentences):
-        at = starts[k]
         if k > last and not continues and "持平" not in sentence and "相同" not in sentence:
             break  # after the paragraph's last value nothing read here is used again
-        sent = read_sentence(sentence, ctx, valued=at is not None)
-        for m in value_matches(sentence, at) if at is not None else ():
-            fig = read_figure(sent, m, index, ctx)
+        sent = read_sentence(sentence, ctx, valued=bool(values[k]))
+        for start in values[k]:
+            m = VALUE.match(sentence, start)
+            fig = read_figure(sent, m, index, ctx) if m is not None else None
             if fig is not None:
                 sent.figs.append(fig)
                 if fig.category != "discourse_count":

@@ -115,6 +115,10 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     return out
 
 
+#: What follows a name that speaks: an adverb, an occasion (在会上), a speech verb.
+SPEAKS = re.compile(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})")
+
+
 def name_reference(text: str, known: dict[str, Speaker]) -> Speaker | None:
     """A speaker met before (or later in the text), named alone with a speech verb: '郭婷婷表示',
     '在周茂华看来'. The first one named in the text."""
@@ -123,7 +127,7 @@ def name_reference(text: str, known: dict[str, Speaker]) -> Speaker | None:
         k = text.find(name)
         while k != -1:
             rest = text[k + len(name):]
-            if re.match(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})", rest):
+            if SPEAKS.match(rest):
                 if best is None or k < best[0]:
                     best = (k, sp)
                 break
@@ -233,7 +237,7 @@ def first_voice(text: str, known: dict[str, Speaker], others: set[str]) -> tuple
         k = text.find(name)
         while k != -1:
             rest = text[k + len(name):]
-            if re.match(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})", rest) or (
+            if SPEAKS.match(rest) or (
                     text[max(0, k - 1):k] == "在" and rest.startswith("看来")):
                 if best is None or k < best[0]:
                     best = (k, known.get(name))
