@@ -503,21 +503,32 @@ class Sentence:
     cs: int = 0  # where the clause of the value being read starts
 
 
-def read_sentence(sentence: str, ctx: Context, valued: bool = True) -> Sentence:
-    """A sentence's periods and clause ends; when it holds values (`valued`), also whether it sets
-    targets and the comparison that frames a change in it."""
-    periods = find_periods(sentence, ctx.anchor)
-    counted = counted_years(sentence, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
-    if counted:  # 在过去的五年中, 五年内: spans of years counted, in the passage's plan
+def text_periods(text: str, ctx: Context) -> list[Period]:
+    """Every period a text names, in order: periods written out, spans of years counted (在过去的
+    五年中, 五年内, in the passage's plan) and words of now (目前: as of the event or publication)."""
+    periods = find_periods(text, ctx.anchor)
+    counted = counted_years(text, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
+    if counted:
         taken = [(p.start, p.end) for p in periods]
         periods = sorted([*periods, *(c for c in counted if not any(a <= c.start < b or c.start <= a < c.end for a, b in taken))],
                          key=lambda p: p.start)
-    if NOW.search(sentence):  # 目前, 当前, 截至目前: as of the event or publication
+    if NOW.search(text):
         taken = [(p.start, p.end) for p in periods]
-        now = [Period(n.group(0), ctx.as_of, "as_of", n.start(), n.end()) for n in NOW.finditer(sentence)
+        now = [Period(n.group(0), ctx.as_of, "as_of", n.start(), n.end()) for n in NOW.finditer(text)
                if not any(a <= n.start() < b for a, b in taken)]
         periods = sorted([*periods, *now], key=lambda p: p.start)
-    ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]
+    return periods
+
+
+def read_sentence(sentence: str, ctx: Context, valued: bool = True, periods: list[Period] | None = None,
+                  ends: list[int] | None = None) -> Sentence:
+    """A sentence's periods and clause ends (`periods` and `ends` when the paragraph's are read
+    already); when it holds values (`valued`), also whether it sets targets and the comparison that
+    frames a change in it."""
+    if periods is None:
+        periods = text_periods(sentence, ctx)
+    if ends is None:
+        ends = [c.end() for c in CLAUSE_SPLIT.finditer(sentence)]
     if not valued:
         return Sentence(sentence, sentence.strip(), periods, ends, False, None)
     frame: tuple[Period, Period] | None = None

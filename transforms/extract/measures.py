@@ -278,7 +278,7 @@ class Measures:
     def __init__(self) -> None:
         self.groups: list[MeasureGroup] = []
         self.measures: list[Measure] = []
-        self.seen: set[tuple[str, str | None]] = set()
+        self.seen: dict[str | None, list[str]] = {}  # each agency's headings so far
 
     def group(self, framing: str, agency: str | None, speaker: str | None, declared: int | None = None) -> MeasureGroup:
         g = MeasureGroup(f"G{len(self.groups) + 1}", agency, speaker, framing[:200], declared)
@@ -289,9 +289,10 @@ class Measures:
             items: list[str] | None = None) -> bool:
         """Add a measure unless its heading restates one of the same agency's (equal or inside it)."""
         key = NON_WORD.sub("", heading)
-        if not key or any(key in k for k, a in self.seen if a == g.agency):
+        said = self.seen.setdefault(g.agency, [])
+        if not key or any(key in k for k in said):
             return False
-        self.seen.add((key, g.agency))
+        said.append(key)
         self.measures.append(Measure(heading, g.group_id, g.agency, g.speaker, form, paragraph, keyword=keyword,
                                      sub_items=items or []))
         g.found += 1
@@ -405,7 +406,7 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
         j = i
         while j < len(paras) and heads[j]:
             j += 1
-        declared = before is not None and _declared(before.text) is not None and "方面" in before.text
+        declared = before is not None and "方面" in before.text and _declared(before.text) is not None
         if j - i >= 2 or (j > i and declared):
             lead = before if before is not None else p
             g = out.group(lead.text, lead.agency or agency, lead.speaker or p.speaker, _declared(lead.text))
