@@ -72,6 +72,32 @@ def test_respectively_lists_joined_by_dunhao_are_split() -> None:
     assert sorted((k[0], k[1]) for k in got) == [("新能源汽车产量", 31.0), ("服务机器人产量", 19.6), ("集成电路产量", 24.4)]
 
 
+def test_subjects_that_tell_parallel_facts_apart_stay_and_an_elided_measure_is_restored() -> None:
+    got = facts("1—10月份，国有控股企业实现利润总额2.1万亿元，增长52.3%；私营企业实现利润总额2.2万亿元，增长24.3%。",
+                "纺织业营业收入增长9.1%，化学纤维制造业增长27.4%。", pub=date(2021, 11, 27))
+    texts = {k: f.indicator_text for k, f in got.items()}
+    assert texts[("国有控股企业实现利润总额", 2.1e12)] == "国有控股企业利润总额"
+    assert texts[("私营企业实现利润总额", 24.3)] == "私营企业利润总额"
+    assert texts[("化学纤维制造业", 27.4)] == "化学纤维制造业营业收入"
+    alone = facts("1—10月份，规模以上工业企业实现营业收入104.3万亿元。", pub=date(2021, 11, 27))
+    assert [f.indicator_text for f in alone.values()] == ["营业收入"]
+
+
+def test_account_names_and_stated_durations_are_indicators() -> None:
+    got = facts("10月末，规模以上工业企业资产总计134.9万亿元，负债合计76.3万亿元；"
+                "应收账款平均回收期为51.2天，同比减少1.3天。", pub=date(2021, 11, 27))
+    assert {(f.indicator_text, f.unit, f.category, f.direction) for f in got.values()} == {
+        ("工业企业资产总计", "CNY", "level", None), ("负债合计", "CNY", "level", None),
+        ("应收账款平均回收期", "day", "level", None), ("应收账款平均回收期", "day", "level", "down")}
+
+
+def test_a_rule_that_moves_a_threshold_measures_its_subject() -> None:
+    got = run("将培训补贴申领条件由参加失业保险2年以上放宽至参保1年以上。", title="关于做好就业工作的意见",
+              pub=date(2019, 1, 10)).figures
+    assert [(f.indicator_text, f.indicator_full, f.value) for f in got] == [
+        ("培训补贴申领条件", "参加失业保险", 2.0), ("培训补贴申领条件", "参保", 1.0)]
+
+
 # -- 3. speakers (tests/test_extract_people_measures.py has the rest) ---------------------------
 
 def test_every_official_of_a_multi_speaker_conference_is_found() -> None:
@@ -80,6 +106,15 @@ def test_every_official_of_a_multi_speaker_conference_is_found() -> None:
     assert [(s.name, s.agency) for s in r.speakers] == [
         ("刘苏社", "国家发展改革委"), ("王东伟", "财政部"), ("宣昌能", "中国人民银行")]
     assert [(m.agency, m.heading) for m in r.measures] == [("财政部", "加快专项债券发行使用")]
+
+
+def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
+    r = run("国务院新闻办公室15日举行新闻发布会，商务部新闻发言人、对外贸易司司长李兴乾，外资司司长宗长青介绍有关情况。",
+            "宗长青表示，下一步将进一步扩大鼓励外商投资产业目录。", pub=date(2021, 12, 16))
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [
+        ("李兴乾", "商务部", ["新闻发言人", "对外贸易司司长"]), ("宗长青", "商务部", ["外资司司长"])]
+    assert (r.event.organizer, r.event.date) == ("国务院新闻办公室", "2021-12-15")
+    assert [(m.agency, m.speaker) for m in r.measures] == [("商务部", "宗长青")]
 
 
 # -- 4. measures are pledges ----------------------------------------------------------------------

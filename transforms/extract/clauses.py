@@ -85,7 +85,8 @@ def clause_spans(sentence: str) -> list[tuple[int, int]]:
 # -- the indicator phrase left of a value ---------------------------------------------------------
 
 LEADING_NOISE = re.compile(
-    r"^(?:其中|同时|此外|另外|而且|而|并且|并|但是|但|以及|及|和|与|首先|其次|再次|最后|总体看|总的来看|具体来看|"
+    rf"^(?!{alt(L.FRAMING_LOOKALIKES)})"
+    r"(?:其中|同时|此外|另外|而且|而|并且|并|但是|但|以及|及|和|与|首先|其次|再次|最后|总体看|总的来看|具体来看|"
     r"从环比看|从同比看|分[^，,]{1,8}看|按[^，,]{1,8}(?:计算|看|分)|扣除[^，,]{1,8}因素|我国|今年|去年|上年|当年|全年|目前|截至目前|"
     r"据[^，,]{1,10}(?:统计|监测|测算)|数据显示|统计显示|记者[^，,]{0,6}获悉|"
     + alt(L.LEADING_FRAMING) + r")\s*[，,：:]?\s*"
@@ -98,7 +99,7 @@ _NOISE_FIRST = frozenset("其同此另而并但以及和与首其再最总从分
 #: of those characters instead of trying the pattern at every position.
 _NOISE_WORD = "|".join([
     *trie_arms([*L.YOY, *L.MOM, *L.TWO_YEAR, *(v for v in (*L.UP_VERBS, *L.DOWN_VERBS) if len(v) > 1), *L.NARROWING, "了", "到", "至",
-                "实际", "名义", "累计", "共", "总计", "合计", "为", "达到", "达", "是", "约", "近",
+                "实际", "名义", "累计", "共", "为", *(t + v for t in ("合计", "总计") for v in ("达到", "达", "为", "约", "近", "超过")), "达到", "达", "是", "约", "近",
                 "超过", "分别", "完成", "实现", "有", "在", "的", "保持", "扣除价格因素", "扣除物价因素", "比", "较", "转为", "由",
                 *L.TRAILING_WORDS, *L.TRAILING_FRAMING]),
     r"比[^，,。；]{0,14}?(?:月份?|季度|半年|年|同期)",
@@ -106,14 +107,12 @@ _NOISE_WORD = "|".join([
     r"连续\s*第?\s*(?:\d+|[一二三四五六七八九十两]+)\s*个?\s*(?:月|季度|年)",
 ])
 TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
-#: A subject and the framing verb after it (工业企业实现出口交货值): the head is what follows.
-HEAD_VERBS = re.compile(r"^.*(?:实现|完成|达到|取得|获得|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
-#: The same verbs found left to right: the head starts after the last (what HEAD_VERBS' greedy .*
-#: finds, without backtracking through the phrase).
-HEAD_VERB_AT = re.compile(r"(?:实现|完成|达到|取得|获得|建成|创建|培育|引进|新设立|新设)(?=[\u4e00-\u9fff])")
+#: The framing verbs between a subject and its indicator (工业企业实现出口交货值, 发生营业成本), found left
+#: to right: the head starts after the last one. A verb before 的 is attributive (每百元资产实现的营业收入).
+HEAD_VERB_AT = re.compile(rf"(?:{alt(L.HEAD_VERBS)})(?=[\u4e00-\u9fff])(?!的)")
 #: The first characters of HEAD_VERBS' verbs: without one, it cannot match.
-HEAD_VERB_HINT = re.compile(r"[实完达取获建创培引新]")
-BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:(?<!可)比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年)(?:相比)?")
+HEAD_VERB_HINT = re.compile("[" + "".join(sorted({w[0] for w in L.HEAD_VERBS})) + "]")
+BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:(?<!可)比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年初|年)(?:相比)?")
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月|本月|截至目前|截止目前|目前|当前|如今|迄今")
 #: Spans of years counted rather than named (五年内, 这五年, 过去的五年中, 二十八年间): periods, not indicator words.
 YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?:内|来|间|中|里|合计)(?:中)?"
@@ -184,7 +183,7 @@ def clean_indicator(left: str) -> str:
 
 #: Where the subject of a clause ends: its first verb, base, relation or number.
 SUBJECT_END = re.compile(
-    r"同比|环比|(?<!占)比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|再|保持|实现|完成|获得|获|出现|"
+    r"同比|环比|(?<![占可对])比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|再|保持|实现|完成|获得|获|出现|"
     r"达到|达|突破|超过|合计|共|" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *L.SUBJECT_ADVERBS]) + r"|为|是|有(?![色关效机序])|[\d０-９]"
 )
 

@@ -7,11 +7,22 @@ from datetime import date
 
 from transforms.extract.records import Event
 
+from transforms.extract import lexicon as L
+
+_ORGANIZERS = "|".join(sorted(map(re.escape, (*L.AGENCIES, *L.AGENCY_CANONICAL, "国务院新闻办公室", "国务院新闻办", "国新办")),
+                              key=len, reverse=True))
+_KIND = r"(?P<type>新闻发布会|发布会|吹风会|记者会|新闻通气会)"
+#: A dated event: '3月26日,国务院新闻办举行新闻发布会,介绍…'.
 EVENT = re.compile(
     r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*[，,]?\s*(?:上午|下午|晚)?\s*[，,]?\s*"
     r"(?P<org>国务院新闻办公室|国务院新闻办|国新办|国务院|[\u4e00-\u9fff]{2,14}?)"
-    r"(?:在[^，,。]{1,16})?举行(?P<what>[^，,。]{0,40}?)(?P<type>新闻发布会|发布会|吹风会|记者会|新闻通气会)"
-    r"\s*[，,]?\s*(?P<rest>[^。]*)"
+    r"(?:在[^，,。]{1,16})?举行(?P<what>[^，,。]{0,40}?)" + _KIND + r"\s*[，,]?\s*(?P<rest>[^。]*)"
+)
+#: An event its organizer opens, dated by the day alone or not at all: '国务院新闻办公室19日举行新闻发布会',
+#: '在国务院新闻办公室20日举行的新闻发布会上'.
+ORGANIZER_EVENT = re.compile(
+    rf"(?P<org>{_ORGANIZERS})(?:(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日|日前|近日)?\s*(?:上午|下午)?\s*"
+    r"(?:在[^，,。]{1,16})?举行的?(?P<what>[^，,。]{0,40}?)" + _KIND + r"(?:上)?\s*[，,]?\s*(?P<rest>[^。]*)"
 )
 
 
@@ -21,14 +32,17 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
     >>> e = find_event(["3月26日,国务院新闻办举行新闻发布会,介绍近期生产、消费、进出口有关数据及政策情况。"], date(2024, 3, 27))
     >>> (e.type, e.organizer, e.date, e.topic)
     ('新闻发布会', '国务院新闻办', '2024-03-26', '近期生产、消费、进出口有关数据及政策情况')
+    >>> e = find_event(["在国务院新闻办公室20日举行的新闻发布会上，商务部副部长李明说…"], date(2021, 12, 21))
+    >>> (e.type, e.organizer, e.date)
+    ('新闻发布会', '国务院新闻办公室', '2021-12-20')
     """
     for text in paragraphs[:6]:
-        m = EVENT.search(text) if "举行" in text else None  # every EVENT holds 举行
+        if "举行" not in text:  # every event holds 举行
+            continue
+        m = EVENT.search(text) or ORGANIZER_EVENT.search(text)
         if not m:
             continue
-        month, day = int(m.group("m")), int(m.group("d"))
-        year = int(m.group("y")) if m.group("y") else (anchor.year - 1 if anchor and month > anchor.month else (anchor.year if anchor else None))
-        when = date(year, month, day).isoformat() if year else None
+        when = _event_date(m, anchor)
         rest = m.group("rest")
         topic = None
         tm = re.search(r"介绍(?:了)?(.+)$", rest)
@@ -38,6 +52,29 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
             topic = m.group("what").strip(" “”\"")
         return Event(type=m.group("type"), organizer=m.group("org"), date=when, topic=topic, evidence=m.group(0))
     return None
+
+
+def _event_date(m: re.Match[str], anchor: date | None) -> str | None:
+    """The date an event match prints: a day alone is in the publication month (or the one before
+    when the day is later than the publication day)."""
+    if m.group("d") is None or anchor is None and not m.groupdict().get("y"):
+        return None
+    day = int(m.group("d"))
+    if m.group("m"):
+        month = int(m.group("m"))
+        year = int(m.group("y")) if m.groupdict().get("y") else (anchor.year - 1 if anchor and month > anchor.month else anchor.year if anchor else None)
+    elif anchor is not None:
+        year, month = anchor.year, anchor.month
+        if day > anchor.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    else:
+        return None
+    if year is None:
+        return None
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 TITLE_EVENT = re.compile(r"(?P<org>国务院新闻办公室|国务院新闻办|国新办)举行(?P<topic>.+?)(?P<type>新闻发布会|吹风会|发布会)")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from transforms.extract import lexicon as L
 from transforms.extract.clauses import (
+    HEAD_VERB_AT,
     RELATIONAL,
     has_any,
     alt,
@@ -180,7 +181,8 @@ _VALUE_GROUPS = ("pre", "pcn", "pcn2", "pcn_post", "fden", "fnum", "num", "num2"
 
 # -- is it a figure at all --------------------------------------------------------------------------
 
-NORMATIVE = re.compile(r"应当|应于|应|不得|必须|须|至少|不超过|不少于|最长|最迟|以内|之内|内")
+#: Words that make a duration in their clause a rule's time limit: 应于3日内, 不得超过2天, 至少提前3个月.
+NORMATIVE = re.compile(r"应当|应于|应在|应按|应(?=\d)|不得|必须|须|至少|不超过|不少于|最长|最迟|以内|之内|(?<!国)内")
 DURATIONS = ("天", "日", "个月", "小时", "个工作日", "工作日", "年")
 #: A value that modifies the noun after it: 15万元的创业担保贷款, 3—12个月的就业见习.
 OF_NOUN = re.compile(r"(?:以上|以下|以内|左右)?的(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、]|$|和|及|与|为|是|的|中|，)")
@@ -189,13 +191,30 @@ CHINESE_RE = re.compile(CHINESE)
 ONE_COUNTS = ("倍", "番")
 
 
+#: A duration stated as a measured quantity (周转天数为16.8天, 同比减少1.6天): a figure, not a span.
+STATED_DURATION = re.compile(r"(?:为|是|达|到|均|少|加|短|长)$")
+
+
+def is_time_limit(sentence: str, m: re.Match[str]) -> bool:
+    """Whether the duration `m` is a rule's time limit: a normative word stands in its clause.
+
+    >>> s = "应收账款平均回收期为49.5天，收货人应于3日内交回"; [is_time_limit(s, m) for m in VALUE.finditer(s)]
+    [False, True]
+    """
+    start = max(sentence.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+    end = min((i for i in (sentence.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(sentence))
+    return NORMATIVE.search(sentence, start, end) is not None
+
+
 def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     """Numerals that are not figures: ordinals, 一批/一个, durations outside rules, 5G, 十四五.
 
     >>> s = "连续3个月加快增长"; is_non_figure(s, VALUE.search(s), "个月")
     True
     """
-    if unit_text in DURATIONS and not NORMATIVE.search(sentence) and not OF_NOUN.match(sentence, m.end()):
+    if unit_text in DURATIONS and not is_time_limit(sentence, m) and not OF_NOUN.match(sentence, m.end()) \
+            and not STATED_DURATION.search(sentence, max(0, m.start() - 2), m.start()) \
+            and m.group("post") not in ("以上", "以下", "以内"):
         return True  # 连续3个月, 前两个月: streaks and periods, not figures (3—12个月的就业见习 is one)
     if unit_text == "年" and len(m.group("num") or "") >= 3:
         return True  # a year, not a span
@@ -384,6 +403,8 @@ PRIOR_MONTH = re.compile(r"上月|上个月")
 
 #: The words naming a comparison base: 比上年同期, 较上月.
 BASE_TEXT = re.compile(r"(?:比|较)[^，,。；]{0,14}?(?:月份?|季度|半年|年末|年底)")
+#: A base that is the opening of the figure's own period: 比年初, 较年初.
+OPEN_BASE = re.compile(r"(?:比|较)(?:年初|月初|季初)")
 #: A base year: 比2019年.
 BASE_YEAR = re.compile(r"(?:比|较)\s*(\d{4})\s*年")
 #: Any price-basis word (L.PRICE_WORDS): most clauses have none, and one search says so
@@ -405,6 +426,9 @@ def _basis(text: str, ctx: Context) -> tuple[str | None, str | None, str | None]
     for w in L.YOY:
         if w in text:
             return "yoy", w, None
+    m = OPEN_BASE.search(text)
+    if m:  # 比年初: against the stock the period opened with (a date the figure's own period sets)
+        return "vs_period", m.group(0), None
     m = BASE_YEAR.search(text)
     if m:
         return "vs_period", m.group(0), m.group(1)
@@ -585,6 +609,25 @@ def _eligible_periods(sent: Sentence, ms: int, flow: bool) -> list[Period]:
     return out
 
 
+#: A rule that moves a threshold: 将S由A…放宽至B…; a value in A or B measures S, as written in its arm.
+RULE_CHANGE = re.compile(rf"将(?P<subject>[^，,。；由将]{{2,24}}?)由(?P<old>[^，,。；]*?)(?:(?:{alt(L.RULE_CHANGE_VERBS)})(?:至|到)(?P<new>[^，,。；]*?))?$")
+
+
+def rule_change(before: str) -> tuple[str, str, bool] | None:
+    """(subject, the arm's words, whether it is the old arm) of a value inside a rule's 由…至… change.
+
+    >>> rule_change("将补贴申领条件由企业职工参加失业保险"), rule_change("将补贴申领条件由职工参保3年以上放宽至参保")
+    (('补贴申领条件', '企业职工参加失业保险', True), ('补贴申领条件', '参保', False))
+    """
+    if "由" not in before[-40:]:
+        return None
+    m = RULE_CHANGE.search(before, max(0, len(before) - 60))
+    if m is None:
+        return None
+    new = m.group("new")
+    return m.group("subject"), new if new is not None else m.group("old"), new is None
+
+
 def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: Value, ctx: Context,
                direction: str | None) -> tuple[str, str, str, list[str]] | None:
     """(category, full indicator, head, qualifiers) of a value, or None when it names nothing."""
@@ -642,6 +685,9 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     elif unit_text in ("年", "岁", "个月") and tail_ind == "" and not MEASURE_NOUN.search(full):
         tail = count_indicator(right)
         full = tail or full  # 1年以上劳动合同, 16—24岁失业青年
+    changed = rule_change(sentence[:ms]) if val.unit_text in DURATIONS or val.bound else None
+    if changed is not None and changed[1]:
+        return category, changed[1], changed[0], []
     clause_start = sent.cs
     if full and RELATIONAL.match(sentence[clause_start:ms].lstrip()):  # 占GDP的比重, 拉动GDP增长: of the subject before
         subject = _previous_subject(sent, clause_start)
@@ -662,7 +708,53 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             return None
     full = full_text(full) or full
     head, quals = split_qualifiers(full)
-    return category, full, head_text(head), quals
+    text = head_text(head)
+    if len(text) < len(head):
+        text = parallel_subject(head, text, sentence)
+    elif sent.figs and sent.figs[-1].category == category:
+        text = restored_measure(text, sent.figs[-1].indicator_text)
+    return category, full, text, quals
+
+
+def parallel_subject(phrase: str, head: str, sentence: str) -> str:
+    """The head with its subject when the sentence reports the same head for other subjects too.
+
+    >>> s = "国有控股企业实现利润总额2万亿元；私营企业实现利润总额1万亿元"
+    >>> parallel_subject("国有控股企业实现利润总额", "利润总额", s), parallel_subject("工业企业实现出口交货值", "出口交货值", "")
+    ('国有控股企业利润总额', '出口交货值')
+    """
+    verb = None
+    for verb in HEAD_VERB_AT.finditer(phrase):
+        pass
+    if verb is None or verb.end() + len(head) != len(phrase) or sentence.count(verb.group(0) + head) < 2:
+        return head
+    subject = phrase[:verb.start()]
+    return subject + head if len(subject) >= 2 and not HEAD_VERB_AT.search(subject) else head
+
+
+def restored_measure(head: str, before: str) -> str:
+    """A bare subject after a figure of the same kind takes its measure: the longest ending of the
+    subject found inside the figure before marks where that figure's measure starts (its first
+    place there that does not open another subject's head word: 工业|企业营业收入 is no split).
+
+    >>> restored_measure("集体企业", "国有控股企业增加值"), restored_measure("城镇居民", "全国居民人均可支配收入")
+    ('集体企业增加值', '城镇居民人均可支配收入')
+    >>> restored_measure("化纤业", "纺织业营业收入"), restored_measure("采矿业", "工业企业营业收入")
+    ('化纤业营业收入', '采矿业营业收入')
+    >>> restored_measure("制造业增加值", "工业增加值"), restored_measure("进口", "出口")
+    ('制造业增加值', '进口')
+    """
+    for n in range(min(4, len(head) - 1), 0, -1):
+        end = head[-n:]
+        i = before.find(end)
+        if i < 0:
+            continue
+        while i >= 0 and before.startswith(L.SUBJECT_HEADS, i + n):
+            i = before.find(end, i + 1)
+        measure = before[i + n:] if i >= 0 else ""
+        ok = len(measure) >= 2 and measure not in head and head not in before and MEASURE_NOUN.search(measure)
+        return head + measure if ok else head
+    return head
 
 
 #: What a relational clause keeps (影响CPI上涨, 拉动GDP增长): all but approximations and 为.
@@ -908,10 +1000,13 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     future = period is not None and not carried and is_future(period, ctx)
     target = target or future
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
+    if period is not None and (val.unit_text in DURATIONS or val.bound) and (rc := rule_change(sentence[:ms])) and rc[2]:
+        period = None  # the threshold a rule replaces (由3年以上放宽至…) holds before the rule's period
     basis, basis_text, basis_period = _figure_basis(category, left, sentence, ms, direction, dword, period, sent, ctx)
     sent.prev_end = me
     right = sentence[me:me + 60]
-    if val.unit_text in DURATIONS and not OF_NOUN.match(sentence, me) and val.unit_text not in ("年",):
+    if val.unit_text in DURATIONS and not OF_NOUN.match(sentence, me) and val.unit_text not in ("年",) \
+            and (ctx.policy or is_time_limit(sentence, m)):
         # a rule's time limit: 不得超过2天, 应于3日内, 至少提前3个月 (not 6个月的…: that measures a noun)
         category, period = "target_level", None
         if not BRING_TO.search(left):  # (把退税平均时间压缩至6个工作日: the time itself, read above)

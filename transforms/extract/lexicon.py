@@ -157,6 +157,15 @@ COMPARE_WORDS = ("高于", "低于", "快于", "慢于")
 #: Framing that opens a clause before its indicator (把退税平均时间压缩至…, 计划国内生产总值增长…).
 LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计划", "预计", "力争", "争取", "成为", "使", "让", "将",
                    "共同", "合计", "可以", "可", "应当", "应", "须", "并")
+#: Head words of subjects (国有控股企业, 纺织行业): where a subject ends, no measure starts.
+SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "居民", "农户", "家庭")
+#: Verbs between a subject and the indicator it reports (工业企业实现出口交货值): the head is what follows.
+HEAD_VERBS = ("实现", "完成", "达到", "取得", "获得", "建成", "创建", "培育", "引进", "新设立", "新设", "发生")
+#: Verbs by which a rule changes a threshold (将申领条件由3年以上放宽至1年以上).
+RULE_CHANGE_VERBS = ("放宽", "提高", "提升", "扩大", "扩展", "降低", "下调", "上调", "调整", "延长", "缩短", "增加", "减少", "压缩")
+#: Nouns that open with a framing word's character (应收账款, 可再生能源, 使用外资, 并购): not framing.
+FRAMING_LOOKALIKES = ("应收", "应付", "应交", "应税", "可再生", "可支配", "可比", "可用", "可持续", "使用", "并购", "将来",
+                      "让利", "和平", "与会", "及时")
 #: Framing between an indicator and its value: verbs of reaching, bounds, averaging, adverbs.
 TRAILING_FRAMING = ("平均每年", "年平均", "每年", "年均", "只", "共为", "超", "有望", "可望", "预计", "再", "稳定在",
                     "压缩至", "压缩到", "降至", "降到", "降低到", "降低至", "提高到", "提高至", "提升至", "提升到", "扩大到",

@@ -29,10 +29,13 @@ _AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|出席|
 _DEPARTMENT = rf"(?P<dept>{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"
 _FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES, *L.AGENCY_CANONICAL, *L.INSTITUTION_PREFIXES)}))
 #: agency, department, titles (separated by 、), a name, then what may follow a name.
+#: Titles separated by 、, each maybe after its own department (新闻发言人、运行监测协调局局长).
+_TITLES = rf"(?P<titles>(?:[委府]?(?:{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?(?:{TITLE.pattern})[、和]?){{1,4}})"
 MENTION = re.compile(
-    rf"(?=[{_FIRST}])" + AGENCY.pattern + _DEPARTMENT
-    + rf"(?P<titles>(?:[委府]?(?:{TITLE.pattern})[、和]?){{1,4}})(?P<name>{NAME}?){_AFTER_NAME}"
+    rf"(?=[{_FIRST}])" + AGENCY.pattern + _DEPARTMENT + _TITLES + rf"(?P<name>{NAME}?){_AFTER_NAME}"
 )
+#: The next official of a list after a mention (…局长罗俊杰，规划司司长王鹏介绍): of the same agency.
+LISTED = re.compile(rf"[，,、和及]\s*" + _DEPARTMENT + _TITLES + rf"(?P<name>{NAME}?){_AFTER_NAME}")
 #: Characters a name never holds: a match that took them took words.
 NOT_IN_NAME = re.compile(r"[的了在和与及等也还则说表示指出介绍强调认为分析称]")
 OFFICIAL_BODIES = frozenset((*L.AGENCIES, *L.AGENCY_CANONICAL.values()))
@@ -100,18 +103,25 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     [('河南省', ['省委副书记', '省长'], '王凯')]
     >>> [(s.agency, s.titles, s.name) for s in find_speakers("在人民银行调查统计司司长阮健弘看来，形势向好", 0)]
     [('中国人民银行', ['调查统计司司长'], '阮健弘')]
+    >>> [(s.agency, s.titles, s.name) for s in find_speakers("商务部新闻发言人、外贸司司长李明，财务司司长张华介绍", 0)]
+    [('商务部', ['新闻发言人', '外贸司司长'], '李明'), ('商务部', ['财务司司长'], '张华')]
     """
     out: list[Speaker] = []
-    for m in _mentions(text):
-        name = m.group("name")
-        if not _valid_name(name):
-            continue
-        written = m.group("agency")
+    for first in _mentions(text):
+        written = first.group("agency")
         agency = canonical_agency(written)
-        verb = VERB.match(text, m.end() + (1 if text[m.end():m.end() + 1] in L.SPEECH_ADVERBS else 0))
-        out.append(Speaker(name=name, agency=agency, titles=split_titles(written, m.group("titles"), m.group("dept")),
-                           verb=verb.group(0) if verb else "", evidence=m.group(0), paragraph=paragraph,
-                           agency_as_written=written))
+        m: re.Match[str] | None = first
+        while m is not None:
+            name = m.group("name")
+            if not _valid_name(name):
+                break
+            verb = VERB.match(text, m.end() + (1 if text[m.end():m.end() + 1] in L.SPEECH_ADVERBS else 0))
+            out.append(Speaker(name=name, agency=agency, titles=split_titles(written, m.group("titles"), m.group("dept")),
+                               verb=verb.group(0) if verb else "", evidence=m.group(0), paragraph=paragraph,
+                               agency_as_written=written))
+            m = LISTED.match(text, m.end())
+            if m is not None and AGENCY.match(text, m.start("dept") if m.group("dept") else m.start("titles")):
+                break  # another agency's official: a mention of its own
     return out
 
 
