@@ -45,7 +45,7 @@ def _dice(a: str, b: str) -> float:
 def dedupe(figures: list[Figure]) -> list[Figure]:
     """One record per fact: restatements (headline, sub-heading, table row) of a body figure go.
     Two figures are one fact when value, unit, period, basis and sign agree and their indicators
-    are the same phrase or one contains the other."""
+    are the same phrase or one contains the other, unless they bound the value from opposite sides."""
     kept: list[tuple[int, Figure]] = []
     buckets: dict[tuple[Any, ...], list[Figure]] = {}
     order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
@@ -58,6 +58,8 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
         bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count",
                                      f.category == "contribution"), [])
         for k in bucket:
+            if k.bound and f.bound and k.bound != f.bound:
+                continue  # 500万元及以下 and 500万元以上: two sides of one threshold
             a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
             b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
             if a == b or a in b or b in a or _dice(a, b) >= 0.7:

@@ -286,6 +286,9 @@ def _direction(word: str | None) -> str | None:
     return "up"
 
 
+RULE_ADVERBS_TAIL = re.compile(rf"(?:{_ALT(list(L.RULE_ADVERBS))})+$")
+
+
 def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | None, str | None]:
     """(category, direction, direction word) from what stands left of a value in its clause.
 
@@ -293,6 +296,8 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
     (('growth_rate', 'up', '增长'), 'share')
     """
     tail = left[-24:]
+    if tail.endswith(L.RULE_ADVERBS):  # 比例原则上不低于20%: the rule's words before its bound
+        tail = RULE_ADVERBS_TAIL.sub("", tail)
     if unit == "doubling":  # 翻了一番
         return "growth_rate", "up", "翻"
     if unit in ("pct", "pp", "times"):
@@ -689,7 +694,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     if changed is not None and changed[1]:
         return category, changed[1], changed[0], []
     clause_start = sent.cs
-    if full and RELATIONAL.match(sentence[clause_start:ms].lstrip()):  # 占GDP的比重, 拉动GDP增长: of the subject before
+    if full and category in ("share", "contribution") and RELATIONAL.match(sentence[clause_start:ms].lstrip()):
+        # 占GDP的比重, 拉动GDP增长: of the subject before (带动…企业4万家 counts what it names)
         subject = _previous_subject(sent, clause_start)
         if subject and not full.startswith(subject):
             full = subject + _relational_phrase(sentence[clause_start:ms])
@@ -707,6 +713,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         else:
             return None
     full = full_text(full) or full
+    if full.startswith("对") and sentence.startswith("的", me):  # 对单户担保金额500万元以下的企业: whom a rule covers
+        full = full[1:]
     head, quals = split_qualifiers(full)
     text = head_text(head)
     if len(text) < len(head):
@@ -895,13 +903,15 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
                 # 五年内增长38%: the span's growth, on the year before it began
                 return "vs_period", None, str(int(period.canonical[:4]) - 1)
             else:
-                growth = [f for f in sent.figs if f.category in ("growth_rate", "target_growth") and f.basis]
+                # (a two-year average is always printed: it is never the basis of a figure after it)
+                growth = [f for f in sent.figs if f.category in ("growth_rate", "target_growth") and f.basis
+                          and f.basis != "two_year_avg"]
                 basis = ctx.passage_basis or (growth[-1].basis if growth else None) or ctx.basis or "yoy"
             if basis == "vs_period" and sent.figs:
                 basis_period = sent.figs[-1].basis_period
         if dword in L.COMPARE_WORDS:
             basis = basis_text = basis_period = None
-        if category != "pp_change" and basis in ("yoy", "mom", "two_year_avg") and basis_text is not None:
+        if category != "pp_change" and basis in ("yoy", "mom") and basis_text is not None:
             ctx.basis = basis
     if category == "contribution" and "影响" in left and not PULLS.search(left):  # 影响CPI上涨: on the passage's basis
         said = sentence[:ms]
