@@ -116,7 +116,8 @@ BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同期(?
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月|本月|截至目前|截止目前|目前|当前|如今|迄今")
 #: Spans of years counted rather than named (五年内, 这五年, 过去的五年中, 二十八年间): periods, not indicator words.
 YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?:内|来|间|中|里|合计)(?:中)?"
-                           r"|(?:过去的?|这|近|今后|未来)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年|[一二三四五六七八九十两]年(?=平均|为|共|增长)")
+                           r"|(?:过去的?|这|近|今后|未来)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年|[一二三四五六七八九十两]年(?=平均|为|共|增长)"
+                           r"|(?:^|(?<=\s))[一二三四五六七八九十两]年(?![期度级龄均底末初])(?=[\u4e00-\u9fff]{2})")
 QUOTES = str.maketrans("", "", "“”\"‘’'「」")
 #: What is left of a phrase that named nothing: a preposition alone.
 LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使", "比", "较"})
@@ -184,7 +185,7 @@ def clean_indicator(left: str) -> str:
 #: Where the subject of a clause ends: its first verb, base, relation or number.
 SUBJECT_END = re.compile(
     r"同比|环比|(?<![占可对])比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|再|保持|实现|完成|获得|获|出现|"
-    r"达到|达|突破|超过|合计|共|" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *L.SUBJECT_ADVERBS]) + r"|为|是|有(?![色关效机序])|[\d０-９]"
+    r"达到|达|突破|超过|合计|共|(?<![人亩户年日月])均|" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *(a for a in L.SUBJECT_ADVERBS if a != "均")]) + r"|为|是|有(?![色关效机序])|[\d０-９]"
 )
 
 

@@ -874,13 +874,37 @@ def _resolve_period(period: Period | None, category: str, full: str, carried: bo
     return period
 
 
+#: A base that is the span of years before the figure's own: 比前五年, 比上一个五年.
+PREVIOUS_SPAN = re.compile(r"(?:比|较|同|与)(?:前|上一个)(?P<n>[一二三四五六七八九十两]|\d{1,2})个?年")
+
+
+def previous_span(left: str, period: Period | None) -> tuple[str, str] | None:
+    """(base words, base period) of a figure for a span of years compared with the span before it.
+
+    >>> previous_span("比前五年增长", Period("五年间", "1988/1992", "years"))
+    ('比前五年', '1983/1987')
+    """
+    m = PREVIOUS_SPAN.search(left) if "前" in left or "上一个" in left else None
+    if m is None or period is None or "/" not in period.canonical or "@" in period.canonical:
+        return None
+    first, last = period.canonical.split("/")
+    if not (first.isdigit() and last.isdigit()):
+        return None
+    n = int(last) - int(first) + 1
+    return m.group(0), f"{int(first) - n}/{int(first) - 1}"
+
+
 def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: str | None, dword: str | None,
                   period: Period | None, sent: Sentence, ctx: Context) -> tuple[str | None, str | None, str | None]:
     basis = basis_text = basis_period = None
     if category in ("level", "count") and direction:  # 比上年减产120亿公斤: a change, on a basis
         basis, basis_text, basis_period = _basis(left, ctx)
+        if basis is None and (span := previous_span(left, period)) is not None:
+            return "vs_period", span[0], span[1]
         if basis is None and YEARLY.search(left):
             basis = "yoy"
+        elif basis is None and sent.frame is not None:
+            return "vs_period", None, sent.frame[1].canonical
     if category == "pp_change" and direction is None:
         return None, None, None
     if category in ("growth_rate", "pp_change", "target_growth"):
@@ -889,6 +913,10 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
             whole = sentence[(sent.clause_ends[k - 1] if (k := bisect_right(sent.clause_ends, ms)) else 0): ms]
             if whole != left:
                 basis, basis_text, basis_period = _basis(whole, ctx)
+        if basis is None and (span := previous_span(left, period)) is not None:
+            return "vs_period", span[0], span[1]  # 比前五年增长一点一倍: on the span before the figure's
+        if basis is None and sent.frame is not None and dword not in L.COMPARE_WORDS and not YEARLY.search(left):
+            return "vs_period", None, sent.frame[1].canonical  # 1992年同1987年相比，钢产量增长31%
         if basis is None:
             if category == "pp_change" and dword in L.COMPARE_WORDS:
                 return None, None, None

@@ -228,7 +228,8 @@ def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
 
 #: A five-year plan: “六五”时期, “七五”计划, 第七个五年计划, “十四五”.
 PLAN = re.compile(r"(?:“(?P<q>十[一二三四五六七八九]?|[一二三四五六七八九])五[”’](?P<what>时期|期间|计划|规划|末期|末|初期|初)?"
-                  r"|第(?P<nth>十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:计划|规划))")
+                  r"|第(?P<nth>十[一二三四五六七八九]?|[一二三四五六七八九])个五年(?:计划|规划))"
+                  r"(?:(?:计划|规划)?的?(?P<part>前|头|后)(?P<k>[一二两三四])年)?")
 
 
 def plan_years(n: int) -> tuple[int, int]:
@@ -246,6 +247,8 @@ def find_plans(text: str) -> list[Period]:
 
     >>> [p.canonical for p in find_plans("“六五”期间比“五五”末期，第七个五年计划")]
     ['1981/1985', '1980', '1986/1990']
+    >>> [p.canonical for p in find_plans("“八五”计划的前两年，“七五”后三年")]
+    ['1991/1992', '1988/1990']
     """
     out: list[Period] = []
     for m in PLAN.finditer(text) if "五" in text else ():
@@ -254,7 +257,11 @@ def find_plans(text: str) -> list[Period]:
             continue
         a, b = plan_years(n)
         what = m.group("what") or ""
-        if what.startswith("末"):
+        if m.group("part"):  # “八五”计划的前两年: the plan's first (or last) years
+            k = int(to_number(m.group("k")) or 0)
+            a, b = (a, a + k - 1) if m.group("part") in ("前", "头") else (b - k + 1, b)
+            out.append(Period(m.group(0), f"{a}/{b}" if a != b else f"{a}", "years" if a != b else "year", m.start(), m.end()))
+        elif what.startswith("末"):
             out.append(Period(m.group(0), f"{b}", "year", m.start(), m.end()))
         elif what.startswith("初"):
             out.append(Period(m.group(0), f"{a}", "year", m.start(), m.end()))
@@ -290,7 +297,24 @@ def find_periods(text: str, anchor: date) -> list[Period]:
         plans = [p for p in find_plans(text) if not BASE_PREFIX.search(text[max(0, p.start - 4): p.start])]
         if plans:
             out = sorted([*out, *plans], key=lambda p: p.start)
+    if "世纪末" in text:
+        out = sorted([*out, *century_ends(text, anchor)], key=lambda p: p.start)
     return out
+
+
+CENTURY_END = re.compile(r"(?P<which>本|上|下)世纪末")
+
+
+def century_ends(text: str, anchor: date) -> list[Period]:
+    """本世纪末 and its kin: the last year of the century the publication date is in (or of the one before or after).
+
+    >>> [p.canonical for p in century_ends("到本世纪末，国民生产总值翻两番", date(1993, 3, 15))]
+    ['2000']
+    """
+    century_last = (anchor.year - 1) // 100 * 100 + 100
+    shift = {"本": 0, "上": -100, "下": 100}
+    return [Period(m.group(0), str(century_last + shift[m.group("which")]), "year", m.start(), m.end())
+            for m in CENTURY_END.finditer(text)]
 
 
 def _period_matches(text: str) -> Iterator[re.Match[str]]:
@@ -318,6 +342,8 @@ def period_spans(text: str) -> list[tuple[int, int]]:
              if _ARM.get(m.lastgroup or "") not in _MAY_FAIL or canonical(m, _ANY_DAY) is not None]
     if "五" in text and ("“" in text or "个五年" in text):
         spans = sorted([*spans, *((p.start, p.end) for p in find_plans(text))])
+    if "世纪末" in text:
+        spans = sorted([*spans, *(m.span() for m in CENTURY_END.finditer(text))])
     return spans
 
 
