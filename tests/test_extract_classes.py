@@ -83,6 +83,14 @@ def test_subjects_that_tell_parallel_facts_apart_stay_and_an_elided_measure_is_r
     assert [f.indicator_text for f in alone.values()] == ["营业收入"]
 
 
+def test_a_bare_rate_is_the_rate_of_the_figure_before_and_built_stocks_are_as_of_the_event() -> None:
+    got = facts("1月18日，国务院新闻办举行新闻发布会。", "全年装备制造业增加值增长12.9%，增速快于全部工业3.3个百分点。"
+                "我国已建成充电桩260万个。", pub=date(2022, 1, 19), title="2021年工业经济稳定恢复")
+    assert got[("增速", 3.3)].indicator_text == "装备制造业增加值增速"
+    assert (got[("已建成充电桩", 2.6e6)].indicator_text, got[("已建成充电桩", 2.6e6)].period) == ("充电桩", "@2022-01-18")
+    assert got[("装备制造业增加值", 12.9)].period == "2021"
+
+
 def test_account_names_and_stated_durations_are_indicators() -> None:
     got = facts("10月末，规模以上工业企业资产总计134.9万亿元，负债合计76.3万亿元；"
                 "应收账款平均回收期为51.2天，同比减少1.3天。", pub=date(2021, 11, 27))
@@ -139,6 +147,14 @@ def test_enumerated_pledges_one_to_five() -> None:
     g = r.groups[0]
     assert (g.agency, g.declared_count, g.found) == ("自然资源部", 5, 5)
     assert [m.heading for m in r.measures] == ["加强耕地保护", "优化用地审批", "推进不动产登记", "加快地质调查", "强化执法监督"]
+
+
+def test_inline_first_to_third_items_are_measures() -> None:
+    r = run("海关总署副署长张军表示，下一步将做好三方面工作：第一，优化口岸营商环境；第二，提升通关便利化水平；"
+            "第三，加强进出口商品质量安全监管。", pub=date(2022, 1, 15))
+    assert (r.groups[0].declared_count, r.groups[0].found) == (3, 3)
+    assert [(m.agency, m.heading) for m in r.measures] == [
+        ("海关总署", "优化口岸营商环境"), ("海关总署", "提升通关便利化水平"), ("海关总署", "加强进出口商品质量安全监管")]
 
 
 def test_first_to_third_paragraphs_are_a_group_of_measures() -> None:

@@ -237,7 +237,7 @@ _LEAD_ALTS = [re.escape(v) + ("(?!色)" if v == "有" else "(?![能兴型材设]
               for v in sorted(L.LEAD_VERBS, key=len, reverse=True)]
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 #: One leading piece of geography, means or framing verb, when at least two characters follow it.
-LEAD_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.GEO_PREFIXES)}|{alt(L.MEANS)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fff]{{2}})")
+LEAD_HEAD = re.compile(rf"(?:{alt(_PROVINCE_SHORT)}|{alt(L.GEO_PREFIXES)}|{alt(L.MEANS)}|{'|'.join(_LEAD_ALTS)})(?=[\u4e00-\u9fffA-Za-z\d]{{2}})")
 
 
 #: The first characters LEAD_HEAD, PLACE_HEAD and PLACE_SUBJECT can match at: others fail at once.

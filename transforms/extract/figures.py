@@ -721,6 +721,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         text = parallel_subject(head, text, sentence)
     elif sent.figs and sent.figs[-1].category == category:
         text = restored_measure(text, sent.figs[-1].indicator_text)
+    elif sent.figs and IS_RATE.fullmatch(text) and not IS_RATE.search(sent.figs[-1].indicator_text):
+        text = sent.figs[-1].indicator_text + text  # …增长18.2%，增速快于全部工业: the rate of the figure before
     return category, full, text, quals
 
 
@@ -806,7 +808,10 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day")
                        and not CLAUSE_SPLIT.search(sentence, me, p.start)]
         passage = ctx.period if ctx.period is None or not (flow and ctx.period.type == "day") else None
-        period = since or counted or (same_clause[0] if same_clause else None) or passage
+        period = since or counted or (same_clause[0] if same_clause else None)
+        if period is None and category in ("count", "level") and _already(sentence, ms):
+            return Period("", ctx.as_of, "as_of"), False  # 我国已建成充电桩260万个: a stock as of the event
+        period = period or passage
         if period is None and THIS_MONTH.search(left):
             period = ctx.default_period
         period = period or ctx.section_period or ctx.default_period
@@ -845,6 +850,15 @@ def is_future(period: Period, ctx: Context) -> bool:
         return False
     first, last = period.canonical.split("/")[0], period.canonical.split("/")[-1]
     return int(last[:4]) > ctx.anchor.year and int(first[:4]) >= ctx.anchor.year
+
+
+ALREADY = re.compile(r"(?<![而早])已(?![于在])")
+
+
+def _already(sentence: str, ms: int) -> bool:
+    """Whether the clause of the value at `ms` states a stock as already reached (已建成, 已累计)."""
+    start = max(sentence.rfind(c, 0, ms) for c in "，,；;。：:") + 1
+    return ALREADY.search(sentence, start, ms) is not None
 
 
 def _resolve_period(period: Period | None, category: str, full: str, carried: bool, target: bool, sentence: str,

@@ -34,7 +34,8 @@ NUMBERED = re.compile(r"^[（(]([一二三四五六七八九十]{1,4})[）)]\s*(
 STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要目标|工作目标|总体目标|重要意义")
 #: The markers of an enumeration: 一是, 第二是, 第三，, 首先, 其次.
 ENUM = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?P<mark>(?:第)?(?P<n>[一二三四五六七八九十])(?:是|[，,、])|首先[，,]?|其次[，,]?)")
-INLINE_ENUM = re.compile(r"(?:^|[。；;，,：:]\s*)([一二三四五六七八九十])是([^，,。；;]{3,30})")
+INLINE_ENUM = re.compile(r"(?:^|[。；;，,：:]\s*)(?:第(?=[一二三四五六七八九十][，,、是])|(?=[一二三四五六七八九十]是))"
+                         r"([一二三四五六七八九十])[，,、是]\s*([^，,。；;]{3,30})")
 CLAUSE_END = re.compile(r"[，,；;。]")
 ITEM_END = re.compile(r"[。；;]")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -448,10 +449,10 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
     first 将/要 sentence's action, sentences that open with an action. Once the paragraph has
     pledged a measure, what follows elaborates it, unless it opens a parallel one (同时, 总量上…)."""
     text = p.text
-    if "一是" in text and "二是" in text:  # an enumeration starts 一是…二是
+    if ("一是" in text and "二是" in text) or ("第一" in text and "第二" in text):  # an enumeration: 一是…二是, 第一，…第二，
         enum = INLINE_ENUM.findall(text)
         if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
-            framing = text[: text.find("一是")]
+            framing = text[: INLINE_ENUM.search(text).start()]  # type: ignore[union-attr]  # found above
             promised = _declared(framing) is not None or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)
             heads = [h.strip() for _, h in enum if promised or pledge_head(h.strip())]
             if len(heads) >= 2:
