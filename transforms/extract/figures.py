@@ -991,8 +991,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
             break  # after the paragraph's last value nothing read here is used again
         sent = read_sentence(sentence, ctx, valued=bool(values[k]))
         for start in values[k]:
-            m = VALUE.match(sentence, start)
-            fig = read_figure(sent, m, index, ctx) if m is not None else None
+            vm = VALUE.match(sentence, start)
+            fig = read_figure(sent, vm, index, ctx) if vm is not None else None
             if fig is not None:
                 sent.figs.append(fig)
                 if fig.category != "discourse_count":

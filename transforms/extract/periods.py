@@ -437,9 +437,9 @@ def counted_years(text: str, anchor: date, plan: Period | None, review: bool = F
     out: list[Period] = []
     if "年" not in text or (COUNTED_HINT.search(text) is None and not (plan is not None and "五年" in text)):
         return out
-    for n in COUNTED_NUMBER.finditer(text):  # a class-led scan for the number, its words read around it
-        pre = YEARS_PRE.search(text, max(0, n.start() - 3), n.start())
-        m = YEARS_COUNTED.match(text, pre.start() if pre else n.start())
+    for num in COUNTED_NUMBER.finditer(text):  # a class-led scan for the number, its words read around it
+        before = YEARS_PRE.search(text, max(0, num.start() - 3), num.start())
+        m = YEARS_COUNTED.match(text, before.start() if before else num.start())
         if m is None:
             continue
         if m.group("post") == "来" and not review:
