@@ -75,7 +75,8 @@ ON_BEHALF = re.compile(r"代表(" + "|".join(sorted(L.AGENCIES, key=len, reverse
 
 
 def issuer_of(doc: Document) -> str | None:
-    """Who issues a document: its 发文机关, '国务院办公厅关于…的意见', or '我代表国务院向大会作政府工作报告'."""
+    """Who issues a document: its 发文机关, '国务院办公厅关于…的意见', '我代表国务院向大会作政府工作报告',
+    or a 政府工作报告's title."""
     if doc.meta.get("发文机关"):
         return doc.meta["发文机关"].split()[0]
     m = re.match(r"^(.{2,30}?)关于", doc.title)
@@ -85,7 +86,13 @@ def issuer_of(doc: Document) -> str | None:
         m = ON_BEHALF.search(p.text) if "代表" in p.text else None
         if m:
             return m.group(1)
+    if NATIONAL_REPORT.match(doc.title):  # the 政府工作报告 to the NPC is the State Council's
+        return "国务院"
     return None
+
+
+#: The title of the government work report to the National People's Congress (a province's names its province).
+NATIONAL_REPORT = re.compile(r"^\s*(?:国务院)?政府工作报告")
 
 
 POLICY_TITLE = re.compile(r"^.{2,30}?关于.{2,60}?的(?:若干)?(?:意见|通知|决定|办法|规定|方案|指导意见|实施意见)$")

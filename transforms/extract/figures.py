@@ -218,6 +218,8 @@ def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
         return True  # 连续3个月, 前两个月: streaks and periods, not figures (3—12个月的就业见习 is one)
     if unit_text == "年" and len(m.group("num") or "") >= 3:
         return True  # a year, not a span
+    if m.group("num") in ("零", "〇"):
+        return True  # 零担, 零售: a word, no zero
     start = m.start("num") if m.group("num") else m.start()
     before = sentence[max(0, start - 2): start]
     if before.endswith("几"):

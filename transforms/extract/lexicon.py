@@ -13,10 +13,10 @@ BASE_UNITS: dict[str, str] = {
     "元人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD",
     "人次": "person_time", "人": "person", "户": "household",
     "辆": "vehicle", "吨": "ton", "千瓦时": "kwh", "千瓦": "kw", "立方米": "cubic_meter", "平方米": "sqm",
-    "重量箱": "weight_case", "公里": "km", "米": "meter", "亩": "mu", "公顷": "hectare", "斤": "jin",
+    "重量箱": "weight_case", "公里": "km", "米": "meter", "亩": "mu", "公顷": "hectare", "斤": "jin", "担": "dan",
     "标准箱": "teu", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
     "艘": "count", "家": "count", "个": "count", "种": "count", "项": "count", "所": "count", "座": "count",
-    "处": "count", "条": "count", "批": "count", "只": "count", "件": "count", "份": "count",
+    "处": "count", "条": "count", "批": "count", "只": "count", "件": "count", "份": "count", "头": "head", "册": "count",
 }
 #: Nouns of people: a number with a scale alone before one counts persons (30万黄河滩区居民).
 PEOPLE = ("人才", "人员", "职工", "学生", "居民", "农民", "劳动力", "毕业生", "青年", "群众", "干部", "工人", "移民", "贫困人口")
