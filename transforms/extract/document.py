@@ -198,6 +198,6 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
     for table in tables:
         figures.extend(table_figures(table, ctx))
     result.figures = dedupe(figures)
-    result.groups, result.measures = find_measures(paras, issuer_of(doc), policy=is_policy(doc),
-                                                   meeting=meeting_of([*headline_lines(doc), *body_texts[:2]]))
+    meeting = meeting_of([*headline_lines(doc), *body_texts[:2]])  # a meeting's report speaks for the body that met
+    result.groups, result.measures = find_measures(paras, issuer_of(doc) or meeting, policy=is_policy(doc), meeting=meeting)
     return result

@@ -531,6 +531,7 @@ class Sentence:
     frame: tuple[Period, Period] | None  # (current, prior) of a change 由X到Y
     figs: list[Figure] = field(default_factory=list)
     prev_end: int = 0
+    rule: bool = False  # a decision that sets rules (会议确定，…): its figures are dated only where it dates them
     cs: int = 0  # where the clause of the value being read starts
 
 
@@ -549,6 +550,10 @@ def text_periods(text: str, ctx: Context) -> list[Period]:
                if not any(a <= n.start() < b for a, b in taken)]
         periods = sorted([*periods, *now], key=lambda p: p.start)
     return periods
+
+
+#: A sentence that sets rules: 会议确定，…; 会议决定，….
+RULE_SETTING = re.compile(r"^\s*(?:[^，,。]{0,6}[，,])?\s*会议(?:确定|决定|通过)")
 
 
 def read_sentence(sentence: str, ctx: Context, valued: bool = True, periods: list[Period] | None = None,
@@ -575,7 +580,8 @@ def read_sentence(sentence: str, ctx: Context, valued: bool = True, periods: lis
                 a, b = p.canonical.split("/")
                 frame = (Period(p.text, b, "year", p.start, p.end), Period(p.text, a, "year", p.start, p.end))
     target = TARGET.search(sentence) is not None or ("计划" in sentence and PLAN_TARGET.search(sentence) is not None)
-    return Sentence(sentence, sentence.strip(), periods, ends, target, frame)
+    return Sentence(sentence, sentence.strip(), periods, ends, target, frame,
+                    rule="会议" in sentence[:8] and RULE_SETTING.match(sentence) is not None)
 
 
 def _clause_start(sent: Sentence, ms: int) -> int:
@@ -1054,6 +1060,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     future = period is not None and not carried and is_future(period, ctx)
     target = target or future
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
+    if sent.rule and period is not None and not any(p.canonical == period.canonical for p in sent.periods):
+        period = None  # 会议确定，…的30%返还: a rule, not a fact of the passage's period
     if period is not None and (val.unit_text in DURATIONS or val.bound) and (rc := rule_change(sentence[:ms])) and rc[2]:
         period = None  # the threshold a rule replaces (由3年以上放宽至…) holds before the rule's period
     basis, basis_text, basis_period = _figure_basis(category, left, sentence, ms, direction, dword, period, sent, ctx)

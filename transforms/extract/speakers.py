@@ -25,7 +25,7 @@ _SURNAME = rf"(?:{_ALT(L.COMPOUND_SURNAMES)}|[{L.SURNAMES}])"
 NAME = rf"{_SURNAME}{_HAN}{{1,2}}"
 #: What may follow a name in a mention: a speech verb (maybe after an adverb or 在…上), a place or
 #: occasion, punctuation, the end of the line.
-_AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|出席|主持|作|就|对|向|同志|等|[，,。；;：:、（(”\s]|$)")
+_AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|出席|主持|作|就|对|向|同志|等|\d{{1,2}}[月日]|[，,。；;：:、（(”\s]|$)")
 _DEPARTMENT = rf"(?P<dept>{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"
 _FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES, *L.AGENCY_CANONICAL, *L.INSTITUTION_PREFIXES)}))
 #: agency, department, titles (separated by 、), a name, then what may follow a name.
@@ -37,7 +37,7 @@ MENTION = re.compile(
 #: The next official of a list after a mention (…局长罗俊杰，规划司司长王鹏介绍): of the same agency.
 LISTED = re.compile(rf"[，,、和及]\s*" + _DEPARTMENT + _TITLES + rf"(?P<name>{NAME}?){_AFTER_NAME}")
 #: Characters a name never holds: a match that took them took words.
-NOT_IN_NAME = re.compile(r"[的了在和与及等也还则说表示指出介绍强调认为分析称]")
+NOT_IN_NAME = re.compile(r"[的了在和与及等也还则说称]|表示|指出|介绍|强调|认为|分析")
 OFFICIAL_BODIES = frozenset((*L.AGENCIES, *L.AGENCY_CANONICAL.values()))
 
 
