@@ -149,6 +149,20 @@ def test_enumerated_pledges_one_to_five() -> None:
     assert [m.heading for m in r.measures] == ["加强耕地保护", "优化用地审批", "推进不动产登记", "加快地质调查", "强化执法监督"]
 
 
+def test_an_executive_meeting_report_pledges_for_the_state_council() -> None:
+    r = run("国务院总理王强3月8日主持召开国务院常务会议，研究稳外贸措施。",
+            "会议指出，1—2月货物贸易进出口同比增长5.5%。",
+            "会议确定，延续实施外贸企业出口信用保险支持政策，对小微企业的保费给予50%补贴，"
+            "按上年度实际缴纳保费的30%返还中小企业。"
+            "会议要求，各地区要抓好政策落实。", pub=date(2024, 3, 9), title="王强主持召开国务院常务会议")
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [("王强", "国务院", ["总理"])]
+    assert {m.agency for m in r.measures} == {"国务院"}
+    assert [m.heading for m in r.measures] == ["延续实施外贸企业出口信用保险支持政策", "对小微企业的保费给予50%补贴",
+                                               "按上年度实际缴纳保费的30%返还中小企业", "各地区要抓好政策落实"]
+    periods = {f.value: f.period for f in r.figures}
+    assert periods[5.5] == "2024-01/2024-02" and periods[30.0] is None  # a rule's rate: no period of the passage
+
+
 def test_inline_first_to_third_items_are_measures() -> None:
     r = run("海关总署副署长张军表示，下一步将做好三方面工作：第一，优化口岸营商环境；第二，提升通关便利化水平；"
             "第三，加强进出口商品质量安全监管。", pub=date(2022, 1, 15))

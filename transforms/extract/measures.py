@@ -22,6 +22,8 @@ _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=Tru
 DECLARED = re.compile(r"(?P<n>\d+|[一二三四五六七八九十两]+)\s*(?:个|大|条|项|点)?\s*(?:" + _ALT(L.MEASURE_NOUNS) + ")")
 #: A value with a unit: a sentence holding one reads as a report, not a heading.
 FIGURE_LIKE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|个百分点|亿|万|家|个|项)|百分之")
+#: A figure a rule sets (给予50%补贴, 提高至60%, 不超过1%): a measure may state one; a result's figure (增长5%) it may not.
+RULE_FIGURE = re.compile(r"(?:给予|按|的|提高至|提高到|降低至|降低到|降至|延长至|缩短至|不超过|不低于|不高于|最高|补贴|奖励)\s*\d")
 SUB_ITEM = re.compile(r"(首先是|其次是|第[一二三四五六七八九十]是|[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|同时[，,])")
 KEYWORD_START = re.compile(r"(?P<kw>[\u4e00-\u9fff]{2,4})[，,](?P<heading>[^，,。；;“”]{4,24})。$")
 HEADING_MAX = 30
@@ -50,7 +52,7 @@ _TRIE = lambda words: "(?:" + "|".join(trie_arms(list(words))) + ")"  # noqa: E7
 _ADVERB = rf"{_TRIE(L.PLEDGE_ADVERBS)}(?:地)?"
 #: A prepositional phrase an action may open with: 在…基础上, 为…, 以…为主, 从…中, 向….
 _PP = (r"(?:在[^，,。；]{1,24}?(?:上|中|下|里|方面|前提下|过程中|同时)|以[^，,。；]{1,12}?为[^，,。；]{1,4}?(?:主|重点|核心|抓手|导向)?"
-       r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
+       r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照?[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
        r"|对[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
 #: What may open a clause before its action: a conjunction, an aspect (总量上), a marker (还要).
 _LEAD = (rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:将|要|还将|还要|必须|需要|应当|应)?"
@@ -122,6 +124,10 @@ def pledge_head(clause: str, allow_subject: bool = False) -> str | None:
     '稳健的货币政策坚持以我为主'
     """
     text = clause.strip(" ，,；;。：:")
+    agent = AGENT.match(text) if text[:1] in _AGENT_FIRST else None
+    if agent is not None:  # 各地区要抓好政策落实: the agent's own pledge, kept whole (the heading as written)
+        rest = pledge_head(text[agent.end():])
+        return text if rest is not None else None
     m = PLEDGE.match(text) if text[:1] in _ACTION_FIRST_CHARS or text[:1] in _LEAD_FIRST or text[2:3] == "上" else None
     if m is None and allow_subject:
         m = SUBJECT_PLEDGE.match(text)
@@ -136,7 +142,7 @@ def pledge_head(clause: str, allow_subject: bool = False) -> str | None:
         return None  # 通过实施…工程: a means (its verb inside the phrase), no action of its own
     if len(obj) < 2 or obj.startswith(("的", "了", "着", "过")):  # an action has an object: 扩大开放, not 进一步扩大
         return None
-    if DOCTRINE.search(head) or FIGURE_LIKE.search(head) or DESCRIBES.search(head) or len(head) < 4:
+    if DOCTRINE.search(head) or (FIGURE_LIKE.search(head) and not RULE_FIGURE.search(head)) or DESCRIBES.search(head) or len(head) < 4:
         return None
     return head
 
@@ -515,5 +521,6 @@ ACTION_FIRST = re.compile(f"(?:^|[。！？])\\s*[{''.join(sorted(_ACTION_FIRST_
 
 #: An agent pledging in its own name: 我们…要, 各地都要, 各级政府…要.
 AGENT = re.compile(r"^\s*(?:我们|各地区?|各级政府|各级|各部门|各有关部门|全党)[^，,。]{0,12}?(?:要|将|必须)")
+_AGENT_FIRST = frozenset("我各全")
 #: What opens a measure parallel to the one before: 同时, 此外, 总量上, 价格上.
 PARALLEL = re.compile(rf"^\s*(?:同时|此外|另外|与此同时|还将|还要|[\u4e00-\u9fff]{{2}}上(?={_VERB}))")
