@@ -877,6 +877,9 @@ def _resolve_period(period: Period | None, category: str, full: str, carried: bo
         return None
     if period is not None and not target and not carried:
         period = finished(period, ctx.anchor)
+    if target and period is not None and sentence.find(period.text) < 0 and period.canonical[:4].isdigit() \
+            and int(period.canonical.split("/")[-1][:4]) < ctx.anchor.year and not ctx.policy:
+        period = None  # a target is never for a finished period its passage reviewed: it is this year's (below)
     if target and LAST_YEAR.search(sentence[: ms]) and SET_TARGET.search(sentence):
         period = Period("去年", str(ctx.anchor.year - 1), "year")  # last year's target, recalled
     if period is not None and period.type in ("year", "month") and any(w in full for w in L.STOCK_WORDS) and not STOCK_CHANGE.search(full):
