@@ -1174,9 +1174,15 @@ def opening_period(sent: Sentence) -> Period | None:
         if p.end > last_value or (p.type == "day" and sent.figs) or (pledge and p.type != "day"):
             continue
         k = bisect_right(starts, p.start) - 1
-        if OPENING.match(sent.text[starts[k]: p.start]):
+        if OPENING.match(sent.text[starts[k]: p.start]) and not _in_item(sent.text, p.start):
             found = p
     return found
+
+
+def _in_item(text: str, at: int) -> bool:
+    """Whether `at` is inside a 其中 item (其中，9月份增长3.0%): its period is the item's, not the passage's."""
+    segment = max(text.rfind("；", 0, at), text.rfind(";", 0, at), 0)
+    return "其中" in text[segment:at]
 
 
 HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入", "利润", "零售额", "进出口", "出口", "进口", "价格", "收入")
