@@ -986,6 +986,9 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         if kind == "body":
             opening = [p for p in find_periods(text[:12], ctx.anchor) if p.type != "day"]
             ctx.period = opening[0] if opening else ctx.period
+            counted = counted_years(text[:12], ctx.anchor, ctx.plan, ctx.review is not None) if "年" in text[:12] else []
+            if counted and not opening and not PLEDGE.search(text):
+                ctx.section_period = counted[0]  # 过去的五年，是…的五年。: a section about those years opens
         return figures
     sentences = split_sentences(text)
     # each sentence's values, matched again on the sentence (a value never spans a 。, so the
