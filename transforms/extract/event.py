@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from transforms.extract.records import Event
 
@@ -21,7 +21,7 @@ EVENT = re.compile(
 #: An event its organizer opens, dated by the day alone or not at all: '国务院新闻办公室19日举行新闻发布会',
 #: '在国务院新闻办公室20日举行的新闻发布会上'.
 ORGANIZER_EVENT = re.compile(
-    rf"(?P<org>{_ORGANIZERS})(?:(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日|日前|近日)?\s*(?:上午|下午)?\s*"
+    rf"(?P<org>{_ORGANIZERS})(?:(?:(?P<m>\d{{1,2}})月)?(?P<d>\d{{1,2}})日|(?P<rel>今天|今日|昨天|昨日)|日前|近日)?\s*(?:上午|下午)?\s*"
     r"(?:在[^，,。]{1,16})?举行的?(?P<what>[^，,。]{0,40}?)" + _KIND + r"(?:上)?\s*[，,]?\s*(?P<rest>[^。]*)"
 )
 
@@ -35,6 +35,8 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
     >>> e = find_event(["在国务院新闻办公室20日举行的新闻发布会上，商务部副部长李明说…"], date(2021, 12, 21))
     >>> (e.type, e.organizer, e.date)
     ('新闻发布会', '国务院新闻办公室', '2021-12-20')
+    >>> find_event(["国务院新闻办公室今天举行新闻发布会。"], date(1998, 1, 15)).date
+    '1998-01-15'
     """
     for text in paragraphs[:6]:
         if "举行" not in text:  # every event holds 举行
@@ -57,6 +59,9 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
 def _event_date(m: re.Match[str], anchor: date | None) -> str | None:
     """The date an event match prints: a day alone is in the publication month (or the one before
     when the day is later than the publication day)."""
+    rel = m.groupdict().get("rel")
+    if rel and anchor is not None:  # 今天举行: the paper's date (昨天: the day before)
+        return (anchor - timedelta(days=1) if rel.startswith("昨") else anchor).isoformat()
     if m.group("d") is None or anchor is None and not m.groupdict().get("y"):
         return None
     day = int(m.group("d"))

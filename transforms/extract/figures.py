@@ -1052,6 +1052,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
         if cat is None:
             return None
         category = cat
+    if category == "index_level" and val.unit == "pct":
+        val.unit = "index"  # PMI为50.3%: an index reading, whatever sign is printed
     named = _indicator(sent, m, left, category, val, ctx, direction)
     if named is None:
         return None
