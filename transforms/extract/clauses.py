@@ -167,6 +167,9 @@ def clean_indicator(left: str) -> str:
     while True:  # leading and trailing noise off, until neither is left
         led = LEADING_NOISE.sub("", s).strip() if s[:1] in _NOISE_FIRST else s.strip()
         cut = TRAILING_NOISE.search(led)
+        if cut and _per_unit_end(led, cut.start()) and (verb := CHANGE_VERB.match(led, cut.start() + (led[cut.start()] == "均"))):
+            s = led[:verb.end()]  # 亩均增产25斤: a per-unit change names no noun; its verb is the indicator's
+            break
         trimmed = led[:cut.start()].strip() if cut else led
         if trimmed == s:
             break
@@ -180,6 +183,18 @@ def clean_indicator(left: str) -> str:
     if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or not s.strip(NO_WORD_CHARS):
         return ""
     return s.replace(" ", "").translate(QUOTES)
+
+
+#: What stands before 均 in a per-unit modifier (亩均, 人均) that needs a noun or a verb after it.
+PER_UNIT = ("亩", "人", "户", "日")
+CHANGE_VERB = re.compile(alt([*L.UP_VERBS, *L.DOWN_VERBS]))
+
+
+def _per_unit_end(text: str, at: int) -> bool:
+    """Whether `text` ends at `at` with a per-unit modifier, its 均 included or about to be cut (亩|均增产)."""
+    if text[at:at + 1] == "均":
+        return text.endswith(PER_UNIT, 0, at)
+    return text[at - 1:at] == "均" and text.endswith(PER_UNIT, 0, at - 1)
 
 
 #: Where the subject of a clause ends: its first verb, base, relation or number.

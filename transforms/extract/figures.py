@@ -731,7 +731,22 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         text = restored_measure(text, sent.figs[-1].indicator_text)
     elif sent.figs and IS_RATE.fullmatch(text) and not IS_RATE.search(sent.figs[-1].indicator_text):
         text = sent.figs[-1].indicator_text + text  # …增长18.2%，增速快于全部工业: the rate of the figure before
+    elif not sent.figs and clause_start > 0 and len(text) >= 3:
+        text = overlap_merge(_previous_subject(sent, clause_start), text)
     return category, full, text, quals
+
+
+def overlap_merge(subject: str, head: str) -> str:
+    """The head completed by the topic the clause before opened with, where that topic ends with
+    the head's first word (城乡居民储蓄存款大幅度增加，年末存款余额达到… → 城乡居民储蓄存款余额).
+
+    >>> overlap_merge("城乡居民储蓄存款", "存款余额"), overlap_merge("工业增加值", "增加值"), overlap_merge("", "存款余额")
+    ('城乡居民储蓄存款余额', '增加值', '存款余额')
+    """
+    for k in range(min(len(subject), len(head) - 1), 1, -1):
+        if subject.endswith(head[:k]) and len(subject) > k:
+            return subject + head[k:]
+    return head
 
 
 def parallel_subject(phrase: str, head: str, sentence: str) -> str:
@@ -899,6 +914,8 @@ def _resolve_period(period: Period | None, category: str, full: str, carried: bo
     return period
 
 
+#: A means that makes a change an effect (通过推广…技术，亩均增产25斤): before and after, on no period.
+EFFECT = re.compile(r"通过|采用|推广|得益于|实施[^，,。]{0,12}后")
 #: A base that is the span of years before the figure's own: 比前五年, 比上一个五年.
 PREVIOUS_SPAN = re.compile(r"(?:比|较|同|与)(?:前|上一个)(?P<n>[一二三四五六七八九十两]|\d{1,2})个?年")
 
@@ -930,6 +947,8 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
             basis = "yoy"
         elif basis is None and sent.frame is not None:
             return "vs_period", None, sent.frame[1].canonical
+        elif basis is None and period is not None and period.type == "year" and not EFFECT.search(sentence, 0, ms):
+            basis = "yoy"  # 1983年国内财政收入增加127亿元: a year's change is on the year before (an effect, 通过…增产, is on none)
     if category == "pp_change" and direction is None:
         return None, None, None
     if category in ("growth_rate", "pp_change", "target_growth"):
@@ -1060,7 +1079,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     category, full, head, quals = named
     if category in ("level", "count") and direction is None:
         dm = CHANGE_BEFORE.search(left)
-        if dm and not full.endswith(dm.group(0)):
+        if dm and (not full.endswith(dm.group(0)) or full.endswith("均" + dm.group(0))):  # (亩均增产: a change all the same)
             direction = "down" if dm.group(0).startswith(("减产", "减少")) else "up"
             dword = dm.group(0)
     target = sent.target or BRING_TO.search(left) is not None
