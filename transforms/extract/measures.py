@@ -229,6 +229,8 @@ def pledge_clauses(sentence: str) -> list[str]:
     ['深化改革', '扩大开放', '加强和改善宏观调控', '推动技术进步']
     >>> pledge_clauses("改革取得预期效果，持续增强。")
     []
+    >>> pledge_clauses("各地都要从实际出发，确定合理的发展速度。")
+    ['各地都要从实际出发，确定合理的发展速度']
     """
     m = MARKER.search(sentence)
     if not m:
@@ -236,7 +238,15 @@ def pledge_clauses(sentence: str) -> list[str]:
     end = (CLAUSE_END.search(sentence, m.end()) or re.search("$", sentence)).start()  # type: ignore[union-attr]
     last = [k for k in MARKER.find(sentence) if k.start() < end][-1]  # 下一步人民银行将以我为主…: after the last
     clauses = [c.strip() for c in CLAUSE_END.split(sentence[last.end():]) if c.strip()]
-    return _actions(clauses, allow_subject=last.group(0) in ("下一步", "今后"))
+    actions = _actions(clauses, allow_subject=last.group(0) in ("下一步", "今后"))
+    opening = max(sentence.rfind(c, 0, last.start()) for c in "，,；;：:") + 1
+    if actions and not actions[0].startswith("…") and sentence[opening:opening + 1] in _AGENT_FIRST \
+            and AGENT.match(sentence, opening) is not None:
+        # 各地都要从自己的实际情况出发，确定合理的发展速度: the agent's pledge as written, up to its action
+        k = next(i for i, c in enumerate(clauses) if c.endswith(actions[0]))
+        if all(PP_ONLY.match(c) for c in clauses[:k]):
+            actions[0] = sentence[opening:last.end()] + "，".join(clauses[:k + 1])
+    return actions
 
 
 #: A clause of purpose (以调动…, 为了…, 从而…): the actions after it serve it, they are no new measures.
