@@ -1031,6 +1031,9 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if fig.category != "discourse_count":
                     ctx.indicator = (fig.indicator_full, fig.indicator_text, fig.qualifiers)
         close_sentence(sent, ctx, figures, index)
+        if k == 0 and kind == "body" and ctx.period is not None and ctx.period.type in ("years", "plan") \
+                and ctx.period.start <= 4 and YEARS_COUNTED.match(ctx.period.text) and not ctx.policy:
+            ctx.section_period = ctx.period  # 五年来，…: the review of those years runs on past this paragraph
     return figures
 
 
