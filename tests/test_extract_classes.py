@@ -106,6 +106,17 @@ def test_a_rule_that_moves_a_threshold_measures_its_subject() -> None:
         ("培训补贴申领条件", "参加失业保险", 2.0), ("培训补贴申领条件", "参保", 1.0)]
 
 
+def test_lists_distribute_values_indicators_and_periods() -> None:
+    got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
+              "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures
+    nine = "2024-01/2024-09"
+    assert [(f.indicator_text, f.value, f.period) for f in got] == [
+        ("汽车制造业增加值", 5.5, nine), ("电气机械和器材制造业增加值", 9.1, nine),
+        ("城镇居民人均可支配收入", 4.5, nine), ("农村居民人均可支配收入", 6.6, nine),
+        ("服务业增加值", 5.0, "2024-Q1"), ("服务业增加值", 4.4, "2024-Q2"), ("服务业增加值", 4.7, "2024-Q3"),
+        ("出口", 2.5, nine), ("进口", 2.5, nine)]
+
+
 # -- 3. speakers (tests/test_extract_people_measures.py has the rest) ---------------------------
 
 def test_every_official_of_a_multi_speaker_conference_is_found() -> None:

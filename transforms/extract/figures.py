@@ -28,6 +28,7 @@ from transforms.extract.clauses import (
     trie_arms,
 )
 from transforms.extract.clauses import CLAUSE_SPLIT as CLAUSE_SPLIT
+from transforms.extract.lists import distribute
 from transforms.extract.context import Context, begin_paragraph, finished, shift_month, stock_period
 from transforms.extract.numerals import CHINESE, NUMBER, NUMERAL_CHARS, clean_float, to_number
 from transforms.extract.periods import YEARS_COUNTED, Period, base_period, counted_years, find_periods, since_period, year_period
@@ -1171,7 +1172,7 @@ def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: i
                 head, quals = split_qualifiers(subject)
                 ctx.indicator = (subject, head_text(head), quals)
                 break
-    distribute_respectively(sent.text, sent.figs)
+    sent.figs.extend(distribute(sent.text, sent.figs, ctx.anchor))
     if sent.text.lstrip().startswith("其中") and figures:
         previous = [f for f in figures if f.evidence != sent.evidence]
         for f in sent.figs:
@@ -1210,31 +1211,6 @@ def _in_item(text: str, at: int) -> bool:
     """Whether `at` is inside a 其中 item (其中，9月份增长3.0%): its period is the item's, not the passage's."""
     segment = max(text.rfind("；", 0, at), text.rfind(";", 0, at), 0)
     return "其中" in text[segment:at]
-
-
-HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入", "利润", "零售额", "进出口", "出口", "进口", "价格", "收入")
-
-
-def distribute_respectively(sentence: str, figs: list[Figure]) -> None:
-    """'A、B增加值同比分别增长14.4%、9.6%': the k values of a 分别 clause go to the k listed indicators in
-    order, a shared head word (增加值) going to each."""
-    if "分别" not in sentence:
-        return
-    for cm in re.finditer(r"([^，,。；;：:]*?)(?:同比|环比)?分别([^，,。；;]*)", sentence):
-        items = [x for x in re.split(r"[、和及与]", clean_indicator(cm.group(1))) if x]
-        in_clause = [f for f in figs if f.evidence == sentence.strip() and cm.group(0).find(f.value_text) >= 0]
-        by_unit: dict[str, list[Figure]] = {}
-        for f in in_clause:
-            by_unit.setdefault(f.category, []).append(f)
-        for group in by_unit.values():
-            if len(items) < 2 or len(group) != len(items):
-                continue
-            head = next((h for h in HEADS if items[-1].endswith(h)), "")
-            for f, item in zip(group, items):
-                full = item if item.endswith(head) else item + head
-                f.indicator_full = full
-                head_part, f.qualifiers = split_qualifiers(full)
-                f.indicator_text = head_text(head_part)
 
 
 def _flat_clauses(sentence: str) -> Iterator[tuple[str, str | None]]:

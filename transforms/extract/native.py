@@ -23,7 +23,7 @@ from types import ModuleType
 
 #: The extractor's modules mypyc compiles. records.py (the types the rest of pressroom shares)
 #: and lexicon.py (data) stay Python.
-COMPILED = ("clauses", "context", "document", "event", "figures", "indicators", "measures", "numerals", "periods", "speakers",
+COMPILED = ("clauses", "context", "document", "event", "figures", "indicators", "lists", "measures", "numerals", "periods", "speakers",
             "tables", "units")
 #: Where the compiled copies live, as a package and as a folder (beside transforms/extract/)
 PACKAGE = "transforms._native"
