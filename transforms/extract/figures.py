@@ -732,7 +732,7 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
         text = restored_measure(text, sent.figs[-1].indicator_text)
     elif sent.figs and IS_RATE.fullmatch(text) and not IS_RATE.search(sent.figs[-1].indicator_text):
         text = sent.figs[-1].indicator_text + text  # …增长18.2%，增速快于全部工业: the rate of the figure before
-    elif not sent.figs and clause_start > 0 and len(text) >= 3:
+    elif not sent.figs and clause_start > 0 and len(text) >= 3 and sentence.find(text[:2], 0, clause_start) >= 0:
         text = overlap_merge(_previous_subject(sent, clause_start), text)
     return category, full, text, quals
 

@@ -14,8 +14,11 @@ from transforms.extract.clauses import clean_indicator, head_text, split_qualifi
 from transforms.extract.periods import find_periods
 from transforms.extract.records import Figure
 
-#: A clause whose listed subject shares its values: the subject, the word, what follows.
-RESPECTIVELY = re.compile(r"([^，,。；;：:]*?)(?:同比|环比)?(分别|(?<![人亩户日月年平])均|(?<![首])都)([^，,。；;]*)")
+#: The words that make a listed subject share its values (not 人均's 均, not 首都's 都).
+RESPECTIVELY = re.compile(r"分别|(?<![人亩户日月年平])均|(?<![首])都")
+#: What the subject of a 分别 clause may end with before the word: its basis.
+BASIS_BEFORE = re.compile(r"(?:同比|环比)$")
+_CLAUSE_MARKS = "，,。；;：:"
 #: Conjunctions that join a list's last item (A、B和C).
 CONJUNCTIONS = "和及与"
 #: A listed period's items: 一、二、三季度, 1、2月份.
@@ -74,24 +77,28 @@ def _named(fig: Figure, full: str) -> None:
 def distribute(sentence: str, figs: list[Figure], anchor: date) -> list[Figure]:
     """The figures of a sentence with listed subjects distributed: each value renamed after its
     item (分别), copied for every item (均), or dated by its listed period; the copies returned."""
-    if "分别" not in sentence and "均" not in sentence and "都" not in sentence:
+    if not figs or ("分别" not in sentence and "均" not in sentence and "都" not in sentence):
         return []
     copies: list[Figure] = []
     evidence = sentence.strip()
     previous: list[str] | None = None
-    for cm in RESPECTIVELY.finditer(sentence):
-        in_clause = [f for f in figs if f.evidence == evidence and cm.group(0).find(f.value_text) >= 0]
+    for km in RESPECTIVELY.finditer(sentence):
+        start = max(sentence.rfind(c, 0, km.start()) for c in _CLAUSE_MARKS) + 1
+        end = min((i for i in (sentence.find(c, km.end()) for c in _CLAUSE_MARKS[:-2]) if i >= 0), default=len(sentence))
+        clause = sentence[start:end]
+        in_clause = [f for f in figs if f.evidence == evidence and clause.find(f.value_text) >= 0]
         if not in_clause:
             continue
-        subject = clean_indicator(cm.group(1))
-        if cm.group(2) == "分别":
+        written = BASIS_BEFORE.sub("", sentence[start:km.start()])
+        subject = clean_indicator(written)
+        if km.group(0) == "分别":
             by_category: dict[str, list[Figure]] = {}
             for f in in_clause:
                 by_category.setdefault(f.category, []).append(f)
             for group in by_category.values():
-                opening = sentence[:cm.start(1)].rstrip("，, ")  # 一、二、三季度，服务业增加值分别…
-                if _by_period(cm.group(1).strip(), group, anchor) or (
-                        opening and "、" in opening and _by_period(opening + cm.group(1).strip(), group, anchor)):
+                opening = sentence[:start].rstrip("，, ")  # 一、二、三季度，服务业增加值分别…
+                if _by_period(written.strip(), group, anchor) or (
+                        opening and "、" in opening and _by_period(opening + written.strip(), group, anchor)):
                     continue
                 items = list_items(subject, len(group)) if subject else None
                 items = items or (previous if previous is not None and len(previous) == len(group) else None)
