@@ -92,7 +92,7 @@ def issuer_of(doc: Document) -> str | None:
 
 
 #: The title of the government work report to the National People's Congress (a province's names its province).
-NATIONAL_REPORT = re.compile(r"^\s*(?:国务院)?政府工作报告")
+NATIONAL_REPORT = re.compile(r"^\s*(?:\d{4}年)?(?:国务院)?政府工作报告")
 
 
 POLICY_TITLE = re.compile(r"^.{2,30}?关于.{2,60}?的(?:若干)?(?:意见|通知|决定|办法|规定|方案|指导意见|实施意见)$")
