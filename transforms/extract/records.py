@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from transforms.records import Document
 
 #: The version of the extraction rules, recorded with every fact loaded
-EXTRACTOR_VERSION = "facts-1"
+EXTRACTOR_VERSION = "facts-2"  # issue 16: rules generalised (context, clauses, lists, speakers anywhere, pledges)
 
 
 @dataclass(frozen=True)
