@@ -121,7 +121,7 @@ class Value:
     value: float
     unit: str
     unit_text: str
-    scale: float
+    scale: float | int  # (1 stays an int: a float field would make it 1.0 compiled, 1 pure)
     value_base: float
     approx: bool | None
     bound: str | None
