@@ -43,6 +43,18 @@ def test_a_paragraph_opened_by_a_period_lends_it_to_later_sentences() -> None:
     assert {f.period for f in got.values()} == {"2024-01/2024-04"}
 
 
+def test_a_release_paragraph_keeps_its_total_period_basis_and_parallel_changes() -> None:
+    got = run("一季度，全国房地产开发投资2.1万亿元，同比增长9.1%。从环比看，3月份房地产开发投资增长0.6%。"
+              "其中，住宅投资1.5万亿元，同比增长11.2%。",
+              "3月份，采矿业增加值同比下降1.2%，降幅比1-2月份收窄0.5个百分点；制造业增长7.1%，加快0.8个百分点。",
+              pub=date(2017, 4, 17), title="2017年一季度国民经济运行情况").figures
+    by_value = {f.value: f for f in got}
+    assert (by_value[0.6].basis, by_value[0.6].period) == ("mom", "2017-03")
+    assert {(by_value[v].period, by_value[v].basis) for v in (1.5, 11.2)} == {("2017-Q1", None), ("2017-Q1", "yoy")}
+    assert (by_value[7.1].indicator_text, by_value[0.8].indicator_text) == ("制造业增加值", "制造业增加值")
+    assert (by_value[0.8].basis, by_value[0.8].basis_period) == ("vs_period", "2017-01/2017-02")
+
+
 def test_undated_stocks_are_as_of_the_press_conference() -> None:
     got = facts("5月8日，国务院新闻办举行新闻发布会，介绍有关情况。",
                 "国家能源局副局长周明介绍，目前，全国充电基础设施总数达到360万台，已建成的换电站超过3000座。",

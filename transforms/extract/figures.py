@@ -29,7 +29,7 @@ from transforms.extract.clauses import (
 )
 from transforms.extract.clauses import CLAUSE_SPLIT as CLAUSE_SPLIT
 from transforms.extract.lists import distribute
-from transforms.extract.context import Context, begin_paragraph, finished, shift_month, stock_period
+from transforms.extract.context import PASSAGE_BASIS, Context, begin_paragraph, finished, shift_month, stock_period
 from transforms.extract.numerals import CHINESE, NUMBER, NUMERAL_CHARS, clean_float, to_number
 from transforms.extract.periods import YEARS_COUNTED, Period, base_period, counted_years, find_periods, since_period, year_period
 from transforms.extract.records import Figure
@@ -728,8 +728,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     text = head_text(head)
     if len(text) < len(head):
         text = parallel_subject(head, text, sentence)
-    elif sent.figs and sent.figs[-1].category == category:
-        text = restored_measure(text, sent.figs[-1].indicator_text)
+    elif sent.figs and (same := next((f for f in reversed(sent.figs) if f.category == category), None)) is not None:
+        text = restored_measure(text, same.indicator_text)  # (采矿业增加值下降0.9%，降幅…；制造业增长8.2%)
     elif sent.figs and IS_RATE.fullmatch(text) and not IS_RATE.search(sent.figs[-1].indicator_text):
         text = sent.figs[-1].indicator_text + text  # …增长18.2%，增速快于全部工业: the rate of the figure before
     elif not sent.figs and clause_start > 0 and len(text) >= 3 and sentence.find(text[:2], 0, clause_start) >= 0:
@@ -971,6 +971,9 @@ def _figure_basis(category: str, left: str, sentence: str, ms: int, direction: s
                 # a change of a rate named for no base: on last month in a monthly passage
                 if period is not None and period.type == "month" and dword and dword[:2] in ("降幅", "增幅", "涨幅", "增速", "跌幅"):
                     return "mom", None, None
+                parallel = next((f for f in reversed(sent.figs) if f.category == "pp_change" and f.basis), None)
+                if parallel is not None and not ctx.passage_basis:  # …，降幅比1-2月份收窄1.7个百分点；制造业…，加快1.3个百分点
+                    return parallel.basis, None, parallel.basis_period
                 basis = ctx.passage_basis or (sent.figs[-1].basis if sent.figs and sent.figs[-1].category != "pp_change" else None)
             elif period is not None and period.type in ("plan", "years") and not YEARLY.search(left) and "/" in period.canonical:
                 # 五年内增长38%: the span's growth, on the year before it began
@@ -1023,6 +1026,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     for k, (s_off, sentence) in enumerate(sentences):
         if k > last and not continues and "持平" not in sentence and "相同" not in sentence:
             break  # after the paragraph's last value nothing read here is used again
+        if k and sentence.lstrip()[:1] in "从就同环" and (pb := PASSAGE_BASIS.match(sentence)) is not None:
+            ctx.passage_basis = ctx.basis = "mom" if pb.group("basis") == "环比" else "yoy"  # …。从环比看，3月份…
         sent = read_sentence(sentence, ctx, valued=bool(values[k]))
         for start in values[k]:
             vm = VALUE.match(sentence, start)
@@ -1176,7 +1181,11 @@ def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: i
     if sent.text.lstrip().startswith("其中") and figures:
         previous = [f for f in figures if f.evidence != sent.evidence]
         for f in sent.figs:
-            f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category), None)
+            f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category and p.basis == f.basis), None)
+            passage = ctx.period is not None and f.period == ctx.period.canonical and ctx.period.text not in sent.text
+            if f.parent is not None and f.parent.period and (passage or f.period is None):
+                # 其中，民间固定资产投资…: the item of its total, over the total's period
+                f.period, f.period_text, f.period_type = f.parent.period, f.parent.period_text, f.parent.period_type
     figures.extend(sent.figs)
     figures.extend(_flat_figures(sent, index, ctx))
 
