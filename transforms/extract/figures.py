@@ -792,11 +792,12 @@ def restored_measure(head: str, before: str) -> str:
 
 
 #: What a relational clause keeps (影响CPI上涨, 拉动GDP增长): all but approximations and 为.
-_RELATION_NOISE = re.compile(r"(?:约|大约|近|为|达到|达|了)+\s*$")
+_RELATION_NOISE = re.compile(r"(?:约|大约|近|为|达到|达|了|的)+\s*$")
 
 
 def _relational_phrase(text: str) -> str:
-    return _RELATION_NOISE.sub("", text.strip()).strip().translate(str.maketrans("", "", "“”\""))
+    phrase = _RELATION_NOISE.sub("", text.strip()).strip().translate(str.maketrans("", "", "“”\""))
+    return phrase[2:] if phrase.startswith("大约") else phrase[1:] if phrase[:1] in "约已" else phrase  # 约占…的60%
 
 
 def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: str, ctx: Context) -> tuple[Period | None, bool]:

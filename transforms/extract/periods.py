@@ -253,8 +253,8 @@ def find_plans(text: str) -> list[Period]:
     out: list[Period] = []
     for m in PLAN.finditer(text) if "五" in text else ():
         n = int(to_number(m.group("q") or m.group("nth")) or 0)
-        if not 1 <= n <= 20:
-            continue
+        if not 1 <= n <= 20 or text.startswith(("以来", "时期以来", "期间以来"), m.end()):
+            continue  # (“十四五”以来 runs from the plan's start to now: since_period)
         a, b = plan_years(n)
         what = m.group("what") or ""
         if m.group("part"):  # “八五”计划的前两年: the plan's first (or last) years
@@ -350,6 +350,8 @@ def period_spans(text: str) -> list[tuple[int, int]]:
 SINCE = re.compile(r"(?:党的)?(?P<congress>十[六七八九]大|二十大)以来|(?P<n>\d{1,2}|[一二三四五六七八九十两])\s*年来|(?P<y>\d{4})\s*年起")
 #: Every SINCE match holds one of these words: a literal search rules most texts out at once.
 SINCE_HINT = re.compile("以来|年来|年起")
+#: A plan named as the start of an open period: “十四五”以来.
+PLAN_SINCE = re.compile(r"“(?P<q>十[一二三四五六七八九]?|[一二三四五六七八九])五[”’](?:时期|期间)?以来")
 
 
 def since_period(text: str, anchor: date, as_of: str) -> Period | None:
@@ -357,8 +359,16 @@ def since_period(text: str, anchor: date, as_of: str) -> Period | None:
 
     >>> [since_period(t, date(2024, 5, 10), "@2024-05-09").canonical for t in ("党的十八大以来", "河南3年来", "2022年起")]
     ['2012-11/@2024-05-09', '2021-05/@2024-05-09', '@2022-01-01']
+    >>> since_period("“十四五”以来，能源自给率稳定", date(2025, 9, 13), "@2025-09-12").canonical
+    '2021/@2025-09-12'
+
     """
     m = SINCE.search(text) if SINCE_HINT.search(text) else None
+    if m is None and "以来" in text and "五" in text:  # “十四五”以来: from the plan's first year
+        plan = PLAN_SINCE.search(text)
+        if plan is not None:
+            first, _ = plan_years(int(to_number(plan.group("q")) or 0))
+            return Period(plan.group(0), f"{first}/{as_of}", "ytd_open", plan.start(), plan.end())
     if not m or (m.group("y") and not 1000 <= int(m.group("y")) <= 2999):
         return None
     if m.group("congress"):

@@ -36,6 +36,8 @@ MENTION = re.compile(
 )
 #: The next official of a list after a mention (…局长罗俊杰，规划司司长王鹏介绍): of the same agency.
 LISTED = re.compile(rf"[，,、和及]\s*" + _DEPARTMENT + _TITLES + rf"(?P<name>{NAME}?){_AFTER_NAME}")
+#: Another name sharing the titles before it (副局长万劲松、何洋): the same agency and titles.
+SHARED_TITLES = re.compile(rf"[、和]\s*(?P<name>{NAME}){_AFTER_NAME}")
 #: Characters a name never holds: a match that took them took words.
 NOT_IN_NAME = re.compile(r"[的了在和与及等也还则说称]|表示|指出|介绍|强调|认为|分析")
 OFFICIAL_BODIES = frozenset((*L.AGENCIES, *L.AGENCY_CANONICAL.values()))
@@ -105,6 +107,8 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
     [('中国人民银行', ['调查统计司司长'], '阮健弘')]
     >>> [(s.agency, s.titles, s.name) for s in find_speakers("商务部新闻发言人、外贸司司长李明，财务司司长张华介绍", 0)]
     [('商务部', ['新闻发言人', '外贸司司长'], '李明'), ('商务部', ['财务司司长'], '张华')]
+    >>> [(s.agency, s.titles, s.name) for s in find_speakers("国家能源局局长王明，副局长李华、张强介绍", 0)]
+    [('国家能源局', ['局长'], '王明'), ('国家能源局', ['副局长'], '李华'), ('国家能源局', ['副局长'], '张强')]
     """
     out: list[Speaker] = []
     for first in _mentions(text):
@@ -115,11 +119,17 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
             name = m.group("name")
             if not _valid_name(name):
                 break
-            verb = VERB.match(text, m.end() + (1 if text[m.end():m.end() + 1] in L.SPEECH_ADVERBS else 0))
-            out.append(Speaker(name=name, agency=agency, titles=split_titles(written, m.group("titles"), m.group("dept")),
-                               verb=verb.group(0) if verb else "", evidence=m.group(0), paragraph=paragraph,
-                               agency_as_written=written))
-            m = LISTED.match(text, m.end())
+            titles = split_titles(written, m.group("titles"), m.group("dept"))
+            end = m.end()
+            while True:
+                verb = VERB.match(text, end + (1 if text[end:end + 1] in L.SPEECH_ADVERBS else 0))
+                out.append(Speaker(name=name, agency=agency, titles=titles, verb=verb.group(0) if verb else "",
+                                   evidence=text[m.start():end], paragraph=paragraph, agency_as_written=written))
+                shared = SHARED_TITLES.match(text, end)
+                if shared is None or not _valid_name(shared.group("name")) or AGENCY.match(text, shared.start("name")):
+                    break
+                name, end = shared.group("name"), shared.end()
+            m = LISTED.match(text, end)
             if m is not None and AGENCY.match(text, m.start("dept") if m.group("dept") else m.start("titles")):
                 break  # another agency's official: a mention of its own
     return out
