@@ -66,7 +66,7 @@ QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4":
 SPEECH_VERBS = ("介绍", "表示", "指出", "强调", "透露", "坦言", "认为", "说", "称", "答记者问时表示", "分析", "回应", "解读",
                 "谈到", "提到", "说明", "补充", "答", "告诉记者", "看来", "宣布", "通报", "提出", "要求")
 #: Words that may stand between a speaker's name and the speech verb (周茂华也表示, 孙国峰在会上表示).
-SPEECH_ADVERBS = ("也", "还", "则", "又", "进一步", "同时", "最后", "随后", "当天", "日前", "近日")
+SPEECH_ADVERBS = ("也", "还", "则", "又", "进一步", "同时", "最后", "随后", "当天", "日前", "近日", "今天", "昨天", "今日")
 #: Colloquial short forms of agencies → the name a record carries (the full name, or the official
 #: short form where one exists: 国家发展改革委 is written as it is).
 AGENCY_CANONICAL: dict[str, str] = {

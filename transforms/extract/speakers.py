@@ -26,11 +26,11 @@ NAME = rf"{_SURNAME}{_HAN}{{1,2}}"
 #: What may follow a name in a mention: a speech verb (maybe after an adverb or 在…上), a place or
 #: occasion, punctuation, the end of the line.
 _AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern})|在|出席|主持|作|就|对|向|同志|等|\d{{1,2}}[月日]|[，,。；;：:、（(”\s]|$)")
-_DEPARTMENT = rf"(?P<dept>{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"
+_DEPARTMENT = rf"(?P<dept>[^\W兼]{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"  # (兼 joins two posts: no department)
 _FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES, *L.AGENCY_CANONICAL, *L.INSTITUTION_PREFIXES)}))
 #: agency, department, titles (separated by 、), a name, then what may follow a name.
 #: Titles separated by 、, each maybe after its own department (新闻发言人、运行监测协调局局长).
-_TITLES = rf"(?P<titles>(?:[委府]?(?:{_HAN}{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?(?:{TITLE.pattern})[、和]?){{1,4}})"
+_TITLES = rf"(?P<titles>(?:[委府]?(?:[^\W兼]{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?(?:{TITLE.pattern})[、和兼]?){{1,4}})"
 MENTION = re.compile(
     rf"(?=[{_FIRST}])" + AGENCY.pattern + _DEPARTMENT + _TITLES + rf"(?P<name>{NAME}?){_AFTER_NAME}"
 )
@@ -62,7 +62,7 @@ def split_titles(agency: str, titles: str, dept: str | None = None) -> list[str]
     ['货币政策司司长']
     """
     out = []
-    for part in (t for t in re.split("[、和]", titles) if t):
+    for part in (t for t in re.split("[、和兼]", titles) if t):
         if part[0] in "委府" and agency.endswith(("省", "市", "区")):
             part = agency[-1] + part
         out.append(part)
