@@ -501,7 +501,8 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
         for segment in SEGMENT.findall(sentence) if ";" in sentence or "；" in sentence else [sentence]:
             if pledged or segment is sentence:
                 opens = (opening_action(sentence) if sentence.lstrip()[:1] in _ACTION_FIRST_CHARS else []) if opens is None else opens
-            parallel = bool(opens) or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
+            # (in a plan's or a decision's paragraph every sentence is an item of it: 计划草案规定，…)
+            parallel = decided or bool(opens) or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
             if pledged and not parallel:
                 heads = []  # detail of the measure pledged before
             elif marked and MARKER.search(segment) is not None:
@@ -513,6 +514,8 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
                 heads = opens or []
             else:
                 heads = []
+            if not heads and decided and (pledging or pledged):  # …增长百分之四十，并相应地扩大…: a plan's action after its figure
+                heads = next(([h] for h in (pledge_head(c) for c in CLAUSE_END.split(segment)[1:]) if h), [])
             if heads:
                 g = out.group(segment.strip(), agency, p.speaker)
                 pledged = out.add_first(g, heads, "clause", p.index) or pledged
