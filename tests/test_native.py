@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _sources(tmp: Path) -> Path:
     src = tmp / "extract"
     src.mkdir()
-    for m in native.COMPILED:
+    for m in (*native.COMPILED, *native.DEPENDS):
         shutil.copy(native.SOURCES / f"{m}.py", src / f"{m}.py")
     return src
 
@@ -36,7 +36,7 @@ def test_the_copies_import_one_another_and_record_their_sources(tmp_path: Path) 
     assert "from transforms.extract import lexicon as L" in figures
     assert native.stale(out, src) == []
     manifest = (out / native.MANIFEST).read_text().splitlines()
-    assert len(manifest) == len(native.COMPILED) and all(len(line.split("  ")[0]) == 64 for line in manifest)
+    assert len(manifest) == len(native.COMPILED) + len(native.DEPENDS) and all(len(line.split("  ")[0]) == 64 for line in manifest)
     assert (out / ".gitignore").read_text() == "*\n"  # build products, never committed
 
 
@@ -51,8 +51,27 @@ def test_an_edited_rule_runs_as_written_until_compiled_again(tmp_path: Path, cap
     assert module is None and build == "pure Python (compiled build older than figures.py)"
     assert "older than figures.py" in caplog.text and "pip install -e ." in caplog.text
     (out / native.MANIFEST).unlink()
-    assert native.stale(out, src) == [f"{m}.py" for m in native.COMPILED]
+    assert native.stale(out, src) == [f"{m}.py" for m in (*native.COMPILED, *native.DEPENDS)]
     assert native.load(out, src) == (None, "pure Python (not compiled at install)")
+
+
+def test_an_edited_lexicon_makes_the_build_stale_and_a_broken_build_falls_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled modules were typed against lexicon.py's constants: a word added there makes the
+    build stale; and a build that does not import (half-built, mismatched) runs the pure Python one."""
+    src, out = _sources(tmp_path), tmp_path / "native"
+    native.copy_sources(src, out)
+    with (src / "lexicon.py").open("a") as f:
+        f.write("\nEXTRA_WORDS = ('新',)\n")
+    assert native.stale(out, src) == ["lexicon.py"]
+    native.copy_sources(src, out)
+
+    def broken(name: str) -> None:  # what importing a build compiled against another lexicon raised
+        raise TypeError("tuple[str, str] object expected; got tuple[<14 items>]")
+
+    monkeypatch.setattr(native.importlib, "import_module", broken)
+    monkeypatch.delenv(native.PURE_ENV, raising=False)
+    module, build = native.load(out, src)
+    assert module is None and build.startswith("pure Python (compiled extractor does not import: tuple[str, str]")
 
 
 def test_pure_python_on_request() -> None:

@@ -67,8 +67,8 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
                 break
         if not dup and f.paragraph < 0 and not f.period_text:  # a headline prints no period: it restates a body figure of any
             b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
-            for k, _ in kept:
-                k_f = figures[k]
+            for j, _ in kept:
+                k_f = figures[j]
                 if (k_f.value_base, k_f.unit, k_f.basis, k_f.direction or "") == (f.value_base, f.unit, f.basis, f.direction or ""):
                     a = norms.get(k_f.indicator_full) or norms.setdefault(k_f.indicator_full, _norm(k_f.indicator_full))
                     if a == b or a in b or b in a or _dice(a, b) >= 0.7:

@@ -39,9 +39,14 @@ _IMPORT = re.compile(r"\btransforms\.extract\.(" + "|".join(COMPILED) + r")\b")
 log = logging.getLogger(__name__)
 
 
+#: Modules the compiled ones read but that stay Python: a change to them (a lexicon tuple grown by a
+#: word changes the type mypyc compiled against) makes the build stale too.
+DEPENDS = ("lexicon", "records")
+
+
 def digests(sources: Path = SOURCES) -> dict[str, str]:
-    """SHA-256 of each compiled module's source, by file name."""
-    return {f"{m}.py": hashlib.sha256((sources / f"{m}.py").read_bytes()).hexdigest() for m in COMPILED}
+    """SHA-256 of each compiled module's source and of the modules they depend on, by file name."""
+    return {f"{m}.py": hashlib.sha256((sources / f"{m}.py").read_bytes()).hexdigest() for m in (*COMPILED, *DEPENDS)}
 
 
 def manifest_text(found: dict[str, str]) -> str:
@@ -78,7 +83,7 @@ def stale(native: Path = NATIVE, sources: Path = SOURCES) -> list[str]:
     try:
         lines = (native / MANIFEST).read_text().splitlines()
     except OSError:
-        return [f"{m}.py" for m in COMPILED]
+        return [f"{m}.py" for m in (*COMPILED, *DEPENDS)]
     built = {name: h for h, _, name in (line.partition("  ") for line in lines)}
     return [name for name, h in digests(sources).items() if built.get(name) != h]
 
@@ -103,7 +108,9 @@ def load(native: Path = NATIVE, sources: Path = SOURCES) -> tuple[ModuleType | N
         return None, f"pure Python (compiled build older than {', '.join(changed)})"
     try:
         module = importlib.import_module(f"{PACKAGE}.document")
-    except ImportError as exc:
+    except Exception as exc:  # noqa: BLE001  (a half-built or mismatched build: TypeError as much as ImportError)
+        log.warning("the compiled extractor does not import (%s): running the pure Python one; "
+                    "`pip install -e .` compiles it again", exc)
         return None, f"pure Python (compiled extractor does not import: {exc})"
     if not str(getattr(module, "__file__", "")).endswith((".so", ".pyd")):
         return None, "pure Python (the compiler did not build the extractor)"
