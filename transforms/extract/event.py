@@ -38,6 +38,8 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
     >>> find_event(["国务院新闻办公室今天举行新闻发布会。"], date(1998, 1, 15)).date
     '1998-01-15'
     """
+    dated = dateline(paragraphs[0], anchor) if paragraphs and anchor else None
+    anchor = dated or anchor  # 本报北京1月10日讯 …今天举行: the dateline's day, not the print date
     for text in paragraphs[:6]:
         if "举行" not in text:  # every event holds 举行
             continue
@@ -54,6 +56,26 @@ def find_event(paragraphs: list[str], anchor: date | None) -> Event | None:
             topic = m.group("what").strip(" “”\"")
         return Event(type=m.group("type"), organizer=m.group("org"), date=when, topic=topic, evidence=m.group(0))
     return None
+
+
+DATELINE = re.compile(r"^[^，,。]{0,12}?(?P<m>\d{1,2})月(?P<d>\d{1,2})日(?:讯|电)")
+
+
+def dateline(text: str, anchor: date) -> date | None:
+    """The day a report's dateline gives (本报北京1月10日讯, 新华社北京12月5日电), in the year of the
+    print date (the year before for a December dateline printed in January).
+
+    >>> dateline("本报北京1月10日讯 国务院新闻办公室今天举行…", date(1998, 1, 11))
+    datetime.date(1998, 1, 10)
+    """
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    month, day = int(m.group("m")), int(m.group("d"))
+    try:
+        return date(anchor.year - 1 if month > anchor.month else anchor.year, month, day)
+    except ValueError:
+        return None
 
 
 def _event_date(m: re.Match[str], anchor: date | None) -> str | None:

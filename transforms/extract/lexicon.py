@@ -174,6 +174,8 @@ LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计�
 SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "居民", "农户", "家庭")
 #: Head words a list's last item may carry for every item (集成电路、新能源汽车产量 → 产量).
 LIST_HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入", "利润", "零售额", "进出口", "出口", "进口", "价格", "收入")
+#: Verbs that with 会 name an occasion (发布会, 座谈会), not an action.
+EVENT_VERBS = ("发布", "推介", "座谈", "交流", "说明", "通报", "报告")
 #: Verbs between a subject and the indicator it reports (工业企业实现出口交货值): the head is what follows.
 HEAD_VERBS = ("实现", "完成", "达到", "取得", "获得", "建成", "创建", "培育", "引进", "新设立", "新设", "发生")
 #: Verbs by which a rule changes a threshold (将申领条件由3年以上放宽至1年以上).

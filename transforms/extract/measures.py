@@ -53,7 +53,7 @@ _ADVERB = rf"{_TRIE(L.PLEDGE_ADVERBS)}(?:地)?"
 #: A prepositional phrase an action may open with: 在…基础上, 为…, 以…为主, 从…中, 向….
 _PP = (r"(?:在[^，,。；]{1,24}?(?:上|中|下|里|方面|前提下|过程中|同时)|以[^，,。；]{1,12}?为[^，,。；]{1,4}?(?:主|重点|核心|抓手|导向)?"
        r"|为[^，,。；]{2,16}?|通过[^，,。；]{2,16}?|围绕[^，,。；]{2,16}?|按照?[^，,。；]{2,16}?|从[^，,。；]{2,16}?(?:中|上|出发)"
-       r"|对[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
+       r"|对(?!外)[^，,。；]{2,16}?|向[^，,。；]{2,10}?|把[^，,。；]{2,16}?)")
 #: What may open a clause before its action: a conjunction, an aspect (总量上), a marker (还要).
 _LEAD = (rf"(?:(?:同时|并且|并|还|也|另外|此外|首先|其次|再次|最后|总之)[，,]?\s*)?(?:将|要|还将|还要|必须|需要|应当|应)?"
          rf"(?:[\u4e00-\u9fff]{{2}}上(?={_TRIE(L.PLEDGE_VERBS)}))?")
@@ -141,6 +141,8 @@ def pledge_head(clause: str, allow_subject: bool = False) -> str | None:
     if opening.startswith("通过") and _VERB_IN.search(opening[2:-2]):
         return None  # 通过实施…工程: a means (its verb inside the phrase), no action of its own
     if len(obj) < 2 or obj.startswith(("的", "了", "着", "过")):  # an action has an object: 扩大开放, not 进一步扩大
+        return None
+    if obj.startswith("会") and opening.endswith(L.EVENT_VERBS):  # 在发布会上介绍: an occasion, no action
         return None
     if DOCTRINE.search(head) or (FIGURE_LIKE.search(head) and not RULE_FIGURE.search(head)) or DESCRIBES.search(head) or len(head) < 4:
         return None
