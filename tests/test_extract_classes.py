@@ -218,3 +218,17 @@ def test_bounds_approximations_and_fractions() -> None:
     assert got[("省区市", 20)].approx is True
     share = got[("国有企业扭亏为盈", 100 / 3)]
     assert (share.category, share.unit, share.value_text, share.approx) == ("share", "pct", "三分之一", True)
+
+
+def test_a_1990s_conference_report_dated_by_its_dateline() -> None:
+    r = run("本报北京1月9日讯 国务院新闻办公室今天举行新闻发布会，请国家经贸委副主任李明介绍去年工业生产情况。",
+            "李明说，去年全国工业总产值比上年增长百分之十三，其中乡镇工业增长百分之二十以上。",
+            "在回答记者提问时，他表示，今年将继续推进国有企业改革。",
+            "外经贸部副部长王华在发布会上介绍，去年出口总额达到一千八百多亿美元。", pub=date(1998, 1, 10))
+    assert (r.event.organizer, r.event.date) == ("国务院新闻办公室", "1998-01-09")
+    assert [(s.name, s.agency) for s in r.speakers] == [("李明", "国家经贸委"), ("王华", "外经贸部")]
+    assert [(m.agency, m.speaker, m.heading) for m in r.measures] == [("国家经贸委", "李明", "继续推进国有企业改革")]
+    got = {(f.indicator_full, f.value): f for f in r.figures}
+    village = got[("乡镇工业", 20.0)]
+    assert (village.indicator_text, village.bound, village.period) == ("乡镇工业总产值", "ge", "1997")
+    assert got[("出口总额", 1800.0)].approx and got[("出口总额", 1800.0)].speaker == "王华"
