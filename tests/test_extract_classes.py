@@ -210,6 +210,14 @@ def test_last_year_in_a_january_article_and_stocks_at_year_end() -> None:
     assert got[("城乡居民储蓄存款余额", 2.15e12)].period == "@1995-12-31"
 
 
+def test_tenths_and_shares_named_by_their_ratio() -> None:
+    got = run("全国超三成的乡镇实现了集中供水。新能源汽车销量占比接近五成，外贸进出口总值首次突破40万亿元。",
+              pub=date(2025, 11, 20)).figures
+    assert [(f.indicator_text, f.value_base, f.unit, f.bound, f.approx) for f in got] == [
+        ("集中供水", 30.0, "pct", "ge", None), ("新能源汽车销量占比", 50.0, "pct", None, True),
+        ("外贸进出口总值", 4e13, "CNY", "ge", None)]
+
+
 def test_bounds_approximations_and_fractions() -> None:
     got = facts("全年新增就业七百万人以上，乡镇企业产值近二万亿元，有二十几个省区市的财政收入超过百亿元，"
                 "约三分之一的国有企业扭亏为盈。", pub=date(1996, 1, 8))

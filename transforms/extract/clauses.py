@@ -180,6 +180,8 @@ def clean_indicator(left: str) -> str:
             break
         s = trimmed
     s = s.strip("的和及与、 ")
+    if s.endswith("占") and "占比" in left:
+        s += "比"  # 销量占比: the share's own name (比 alone ends phrases as a base)
     if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or not s.strip(NO_WORD_CHARS):
         return ""
     return s.replace(" ", "").translate(QUOTES)

@@ -16,12 +16,14 @@ _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 _LISTED = [b for b in _BASES if b not in ("个", "种", "项", "家", "批")]
 #: Every character a unit can start with: re checks this one class before trying each unit in turn
 #: after every numeral (一 in 进一步 included).
-UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "年", "万", "亿", "家", "种", "项"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
+UNIT_FIRST = "".join(sorted({"个", "百", "%", "％", "日", "年", "万", "亿", "家", "种", "项", "成"} | {w[0] for w in SCALES} | {b[0] for b in _LISTED}))
 UNIT = (
     rf"(?=[{re.escape(UNIT_FIRST)}])"
     + r"(?:个百分点|百分点|%|％|"
     + rf"(?:{_SCALE_RE})?(?:余|多)?(?:{'|'.join(re.escape(b) for b in _LISTED)})"
     + r"|日(?=内)|年(?=以上|以下|及以上)|(?:万|亿)?(?:余|多)?(?:家|个|种|项)"
+    # 三成: tenths, as per cent (not 成为, 成功, 成本, 成果 …)
+    + r"|成(?![为功本长效果绩员都就立交型品])"
     # 五百万高级专门人才, 30万黄河滩区居民: a scale alone before people counts persons
     + rf"|(?:万|亿)(?=[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(PEOPLE)}))"
     + r")"
@@ -39,8 +41,8 @@ def parse_unit(text: str) -> tuple[str, float | int]:
     (('CNY', 100000000.0), ('CNY', 1000000000000.0), ('pp', 1), ('pct', 1))
     >>> parse_unit("万辆"), parse_unit("家"), parse_unit("亿千瓦时"), parse_unit("万家")
     (('vehicle', 10000.0), ('count', 1), ('kwh', 100000000.0), ('count', 10000.0))
-    >>> parse_unit("万多项"), parse_unit("个工作日"), parse_unit("亿度")
-    (('count', 10000.0), ('workday', 1), ('kwh', 100000000.0))
+    >>> parse_unit("万多项"), parse_unit("个工作日"), parse_unit("亿度"), parse_unit("成")
+    (('count', 10000.0), ('workday', 1), ('kwh', 100000000.0), ('pct', 10))
     """
     if "多" in text or "余" in text:  # 3万多项, 二十多万个: the approximation is the value's
         text = text.replace("多", "").replace("余", "")
@@ -54,6 +56,8 @@ def parse_unit(text: str) -> tuple[str, float | int]:
             return BASE_UNITS.get(rest) or _EXTRA[rest], scale
     if text == "日":
         return "day", 1
+    if text == "成":  # 三成: 30 per cent
+        return "pct", 10
     if text == "年":  # 3年以上 in a rule: a duration
         return "year", 1
     if text in ("万", "亿"):  # a scale alone (read only before people): persons
