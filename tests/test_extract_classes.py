@@ -55,6 +55,11 @@ def test_a_release_paragraph_keeps_its_total_period_basis_and_parallel_changes()
     assert (by_value[0.8].basis, by_value[0.8].basis_period) == ("vs_period", "2017-01/2017-02")
 
 
+def test_a_public_holiday_is_its_official_span_of_days() -> None:
+    got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
+    assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2
+
+
 def test_undated_stocks_are_as_of_the_press_conference() -> None:
     got = facts("5月8日，国务院新闻办举行新闻发布会，介绍有关情况。",
                 "国家能源局副局长周明介绍，目前，全国充电基础设施总数达到360万台，已建成的换电站超过3000座。",

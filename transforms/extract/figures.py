@@ -612,7 +612,7 @@ def _eligible_periods(sent: Sentence, ms: int, flow: bool) -> list[Period]:
     starts = [0, *sent.clause_ends]
     out = []
     for p in sent.periods:
-        if p.end > ms or (flow and p.type == "day"):
+        if p.end > ms or (flow and p.type == "day" and "/" not in p.canonical):  # (a span of days, 国庆假期, holds flows)
             continue
         if p.start >= cs:
             out.append(p)
@@ -640,6 +640,9 @@ def rule_change(before: str) -> tuple[str, str, bool] | None:
         return None
     new = m.group("new")
     return m.group("subject"), new if new is not None else m.group("old"), new is None
+
+
+QUALIFIER_WORDS = frozenset(L.QUALIFIERS)
 
 
 def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: Value, ctx: Context,
@@ -710,6 +713,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             full = subject + _relational_phrase(sentence[clause_start:ms])
     if category == "contribution" and full and not RELATIONAL.match(sentence[clause_start:ms].lstrip()):
         full = _relational_phrase(left) if RELATIONAL.search(left) is None and "影响" in left else full
+    if full in QUALIFIER_WORDS:  # 按可比口径，同比增长…: a qualifier alone names nothing
+        full = ""
     if not full:
         before = sent.figs[-1] if sent.figs else None
         subject = _previous_subject(sent, clause_start, after=sent.prev_end if before is not None else 0)
@@ -830,9 +835,9 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         # (a span of years counted before the value is among the sentence's periods, read once)
         counted = next((p for p in reversed(sent.periods) if p.end <= ms and p.type in ("plan", "years")
                         and YEARS_COUNTED.match(p.text)), None)
-        same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day")
+        same_clause = [p for p in sent.periods if p.start >= me and not (flow and p.type == "day" and "/" not in p.canonical)
                        and not CLAUSE_SPLIT.search(sentence, me, p.start)]
-        passage = ctx.period if ctx.period is None or not (flow and ctx.period.type == "day") else None
+        passage = ctx.period if ctx.period is None or not (flow and ctx.period.type == "day" and "/" not in ctx.period.canonical) else None
         period = since or counted or (same_clause[0] if same_clause else None)
         if period is None and category in ("count", "level") and _already(sentence, ms):
             return Period("", ctx.as_of, "as_of"), False  # 我国已建成充电桩260万个: a stock as of the event

@@ -176,6 +176,15 @@ SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "�
 LIST_HEADS = ("增加值", "投资", "产量", "销量", "销售额", "营业收入", "利润", "零售额", "进出口", "出口", "进口", "价格", "收入")
 #: Verbs that with 会 name an occasion (发布会, 座谈会), not an action.
 EVENT_VERBS = ("发布", "推介", "座谈", "交流", "说明", "通报", "报告")
+#: Official public holidays (国务院办公厅's yearly notices): name as printed → {year: (first day, last day)}.
+#: A holiday period is read only for the years listed; another year's holiday names no period.
+HOLIDAYS: dict[str, dict[int, tuple[str, str]]] = {
+    "春节": {2023: ("01-21", "01-27"), 2024: ("02-10", "02-17"), 2025: ("01-28", "02-04"), 2026: ("02-15", "02-23")},
+    "五一": {2023: ("04-29", "05-03"), 2024: ("05-01", "05-05"), 2025: ("05-01", "05-05"), 2026: ("05-01", "05-05")},
+    "国庆": {2023: ("09-29", "10-06"), 2024: ("10-01", "10-07"), 2025: ("10-01", "10-08"), 2026: ("10-01", "10-07")},
+}
+#: Other names of those holidays (劳动节 is 五一; 国庆中秋 is the joined 国庆 holiday).
+HOLIDAY_NAMES = {"春节": "春节", "五一": "五一", "劳动节": "五一", "国庆": "国庆", "国庆中秋": "国庆", "中秋国庆": "国庆"}
 #: Verbs between a subject and the indicator it reports (工业企业实现出口交货值): the head is what follows.
 HEAD_VERBS = ("实现", "完成", "达到", "取得", "获得", "建成", "创建", "培育", "引进", "新设立", "新设", "发生")
 #: Verbs by which a rule changes a threshold (将申领条件由3年以上放宽至1年以上).

@@ -10,6 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from transforms.extract.lexicon import CN_MONTHS, CONGRESSES, QUARTERS
+from transforms.extract import lexicon as L
 from transforms.extract.numerals import to_number
 
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -299,6 +300,34 @@ def find_periods(text: str, anchor: date) -> list[Period]:
             out = sorted([*out, *plans], key=lambda p: p.start)
     if "世纪末" in text:
         out = sorted([*out, *century_ends(text, anchor)], key=lambda p: p.start)
+    if "假" in text or "黄金周" in text:
+        out = sorted([*out, *holidays(text, anchor)], key=lambda p: p.start)
+    return out
+
+
+HOLIDAY = re.compile(rf"(?:(?P<y>\d{{4}})年|今年|去年)?(?P<name>{'|'.join(sorted(L.HOLIDAY_NAMES, key=len, reverse=True))})"
+                     r"(?:节)?(?:假期|长假|小长假|黄金周)")
+
+
+def holidays(text: str, anchor: date) -> list[Period]:
+    """Public holidays as the day spans of their official notice: 国庆中秋假期 in 2025 is 10-01 to
+    10-08; this year's, or last year's when this year's has not begun by the publication date.
+
+    >>> [p.canonical for p in holidays("国庆中秋假期，全国国内出游8.88亿人次", date(2025, 10, 9))]
+    ['2025-10-01/2025-10-08']
+    >>> [p.canonical for p in holidays("春节假期消费", date(2026, 1, 10))]
+    ['2025-01-28/2025-02-04']
+    """
+    out = []
+    for m in HOLIDAY.finditer(text):
+        spans = L.HOLIDAYS[L.HOLIDAY_NAMES[m.group("name")]]
+        year = int(m.group("y")) if m.group("y") else anchor.year - 1 if m.group(0).startswith("去年") else anchor.year
+        if not m.group("y") and not m.group(0).startswith("去年") and year in spans \
+                and f"{year}-{spans[year][0]}" > anchor.isoformat():
+            year -= 1  # not yet begun: the last one
+        if year in spans:
+            first, last = spans[year]
+            out.append(Period(m.group(0), f"{year}-{first}/{year}-{last}", "day", m.start(), m.end()))
     return out
 
 
@@ -344,6 +373,8 @@ def period_spans(text: str) -> list[tuple[int, int]]:
         spans = sorted([*spans, *((p.start, p.end) for p in find_plans(text))])
     if "世纪末" in text:
         spans = sorted([*spans, *(m.span() for m in CENTURY_END.finditer(text))])
+    if "假" in text or "黄金周" in text:
+        spans = sorted([*spans, *(m.span() for m in HOLIDAY.finditer(text))])
     return spans
 
 
