@@ -713,17 +713,20 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             full = subject + _relational_phrase(sentence[clause_start:ms])
     if category == "contribution" and full and not RELATIONAL.match(sentence[clause_start:ms].lstrip()):
         full = _relational_phrase(left) if RELATIONAL.search(left) is None and "影响" in left else full
-    if full in QUALIFIER_WORDS:  # 按可比口径，同比增长…: a qualifier alone names nothing
-        full = ""
+    scope = ""
+    if full in QUALIFIER_WORDS:  # 按可比口径，同比增长…: a qualifier alone names nothing; the subject before is meant
+        scope, full = full, ""
     if not full:
         before = sent.figs[-1] if sent.figs else None
         subject = _previous_subject(sent, clause_start, after=sent.prev_end if before is not None else 0)
         if before is not None and not subject:
-            return category, before.indicator_full, before.indicator_text, before.qualifiers
+            return category, before.indicator_full, before.indicator_text, [*before.qualifiers, *([scope] if scope else [])]
         if subject:
             full = subject
         elif ctx.indicator:
             return category, ctx.indicator[0], ctx.indicator[1], ctx.indicator[2]
+        elif scope:
+            full = scope  # nothing before it: the words are all there is
         else:
             return None
     full = full_text(full) or full
