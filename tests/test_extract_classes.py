@@ -153,6 +153,16 @@ def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
     assert [(m.agency, m.speaker) for m in r.measures] == [("商务部", "宗长青")]
 
 
+def test_an_agency_pledging_in_its_own_name_and_an_unnamed_official() -> None:
+    r = run("记者从交通运输部获悉，前三季度，全国完成交通固定资产投资2.8万亿元。",
+            "交通运输部将加快推进综合立体交通网建设，着力提升物流效率。",
+            "“港口生产保持增长。”交通运输部新闻发言人李华说，下一步，交通运输部将推动降低物流成本。",
+            "据国家统计局有关负责人介绍，前三季度，全国规模以上工业增加值同比增长6.2%。", pub=date(2025, 10, 28))
+    assert [(m.agency, m.speaker, m.heading) for m in r.measures] == [
+        ("交通运输部", None, "加快推进综合立体交通网建设"), ("交通运输部", "李华", "推动降低物流成本")]
+    assert [(f.agency, f.speaker) for f in r.figures] == [("交通运输部", None), ("国家统计局", None)]
+
+
 # -- 4. measures are pledges ----------------------------------------------------------------------
 
 def test_descriptions_of_the_economy_are_not_measures() -> None:

@@ -15,7 +15,7 @@ from transforms.extract.figures import extract_paragraph, normalize_digits
 from transforms.extract.measures import Para, find_measures
 from transforms.extract.periods import year_period
 from transforms.extract.records import Extraction, Figure, Speaker
-from transforms.extract.speakers import find_others, first_voice, introduced, mentions, turn_speaker
+from transforms.extract.speakers import find_others, first_voice, introduced, mentions, turn_speaker, unnamed_voice
 from transforms.extract.tables import Table, table_figures
 from transforms.records import Document
 from transforms.text import calendar_day
@@ -192,17 +192,19 @@ def extract(doc: Document, *, today: date | None = None) -> Extraction:
                 else:
                     found = by_text.get(p.text) or []
                     speaker = known.get(found[0].name) if found else None
+        if speaker is None and not voiced and (unnamed := unnamed_voice(p.text, i)) is not None:
+            speaker = unnamed  # 据国家统计局有关负责人介绍，…: that agency's, said by no one named
         if speaker is not None or voiced:
             current = speaker
         elif p.kind == "subheading":
             current = None if len(known) > 1 else current
-        paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name if current else None))
+        paras.append(Para(i, p.text, p.kind, current.agency if current else None, current.name or None if current else None))
         if notes or NOTE_LINE.match(p.text):  # a note explains a table; it reports nothing
             continue
         nxt = paragraphs[i + 1].text if i + 1 < len(paragraphs) else ""
         for f in extract_paragraph(p.text, i, ctx, kind=p.kind, continues=CONTINUES.match(nxt) is not None):
             if current is not None:
-                f.speaker, f.agency = current.name, current.agency
+                f.speaker, f.agency = current.name or None, current.agency
             figures.append(f)
     for table in tables:
         figures.extend(table_figures(table, ctx))

@@ -240,6 +240,8 @@ def pledge_clauses(sentence: str) -> list[str]:
     end = (CLAUSE_END.search(sentence, m.end()) or re.search("$", sentence)).start()  # type: ignore[union-attr]
     last = [k for k in MARKER.find(sentence) if k.start() < end][-1]  # 下一步人民银行将以我为主…: after the last
     clauses = [c.strip() for c in CLAUSE_END.split(sentence[last.end():]) if c.strip()]
+    if clauses and (own := AGENCY_PLEDGE.match(clauses[0])) is not None:
+        clauses[0] = clauses[0][own.end():]  # 下一步，商务部将推动…: the agency and its 将 open the action
     actions = _actions(clauses, allow_subject=last.group(0) in ("下一步", "今后"))
     opening = max(sentence.rfind(c, 0, last.start()) for c in "，,；;：:") + 1
     if actions and not actions[0].startswith("…") and sentence[opening:opening + 1] in _AGENT_FIRST \
@@ -350,6 +352,20 @@ MEETING_SUBJECT = re.compile(r"^(?:[^，,。]{0,8}[，,！!])?\s*(?:会议|会�
 BODY_SUBJECT = re.compile(rf"^(?:[^，,。]{{0,8}}[，,！!])?\s*(?P<body>{_ALT(L.MEASURE_BODIES)})")
 
 
+#: An agency pledging in its own name: 商务部将…, 国家发展改革委还要… (at a clause's start).
+AGENCY_PLEDGE = re.compile("(?:^|(?<=[，,。；;：:]))\\s*(?P<agency>" + "|".join(trie_arms(list(L.AGENCIES))) + ")(?:还|也|则|正|仍)?(?:将|要|会)")
+
+
+def subject_agency(text: str) -> str | None:
+    """The agency a text's clause opens with as the subject of a pledge (商务部将推动…), as canonical.
+
+    >>> subject_agency("下一步，商务部将推动出台更多促消费政策。"), subject_agency("商务部数据显示，消费回暖。") is None
+    ('商务部', True)
+    """
+    m = AGENCY_PLEDGE.search(text) if "将" in text or "要" in text or "会" in text else None
+    return L.AGENCY_CANONICAL.get(m.group("agency"), m.group("agency")) if m else None
+
+
 def _agency(p: Para, issuer: str | None, framing: str = "", meeting: str | None = None) -> str | None:
     """The body a measure is pledged by: the framing sentence's subject (中共中央…提出; 会议确定:
     the body whose meeting it is), the paragraph's speaker, the document's issuer."""
@@ -397,7 +413,7 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
             section, section_group, section_items, section_start = (p, sm.group(2)), None, 0, len(out.measures)
             i += 1
             continue
-        agency = _agency(p, issuer)
+        agency = _agency(p, issuer) or (subject_agency(p.text) if p.kind == "body" else None)
         nm = numbered[i]
         if nm:
             head = item_heading(nm.group(2))

@@ -264,3 +264,25 @@ def first_voice(text: str, known: dict[str, Speaker], others: set[str]) -> tuple
                 break
             k = text.find(name, k + 1)
     return best
+
+
+#: An official speaking without a name: 据国家统计局有关负责人介绍, 商务部相关负责人表示.
+UNNAMED = re.compile(rf"(?:据|从)?(?=[{_FIRST}])" + AGENCY.pattern
+                     + rf"(?:(?:有关|相关)?(?:负责人|负责同志|新闻发言人|官员)(?=(?:{VERB.pattern})|，|,)|获悉|了解到)")
+
+
+def unnamed_voice(text: str, paragraph: int) -> Speaker | None:
+    """The agency an unnamed official speaks for near the start of a paragraph, or that a reporter
+    learns from (记者从国家发展改革委获悉): figures and measures that follow are that agency's, with no speaker.
+
+    >>> unnamed_voice("据国家统计局有关负责人介绍，前10个月…", 3).agency
+    '国家统计局'
+    """
+    head = text[:60]
+    m = UNNAMED.search(text, 0, 60) if ("负责" in head or "发言人" in head or "官员" in head or "获悉" in head or "了解到" in head) else None
+    if m is None:
+        return None
+    written = m.group("agency")
+    return Speaker(name="", agency=canonical_agency(written), titles=[], verb="", evidence=m.group(0), paragraph=paragraph,
+                   kind="unnamed_speaker", agency_as_written=written)
+
