@@ -353,7 +353,9 @@ BODY_SUBJECT = re.compile(rf"^(?:[^，,。]{{0,8}}[，,！!])?\s*(?P<body>{_ALT(
 
 
 #: An agency pledging in its own name: 商务部将…, 国家发展改革委还要… (at a clause's start).
-AGENCY_PLEDGE = re.compile("(?:^|(?<=[，,。；;：:]))\\s*(?P<agency>" + "|".join(trie_arms(list(L.AGENCIES))) + ")(?:还|也|则|正|仍)?(?:将|要|会)")
+AGENCY_PLEDGE = re.compile("\\s*(?P<agency>" + "|".join(trie_arms(list(L.AGENCIES))) + ")(?:还|也|则|正|仍)?(?:将|要|会)")
+#: The same after a clause mark (a class-led scan: re skips to the marks).
+_AGENCY_PLEDGE_AFTER = re.compile("[，,。；;：:]" + AGENCY_PLEDGE.pattern)
 
 
 def subject_agency(text: str) -> str | None:
@@ -362,7 +364,9 @@ def subject_agency(text: str) -> str | None:
     >>> subject_agency("下一步，商务部将推动出台更多促消费政策。"), subject_agency("商务部数据显示，消费回暖。") is None
     ('商务部', True)
     """
-    m = AGENCY_PLEDGE.search(text) if "将" in text or "要" in text or "会" in text else None
+    if "将" not in text and "要" not in text and "会" not in text:
+        return None
+    m = AGENCY_PLEDGE.match(text) or _AGENCY_PLEDGE_AFTER.search(text)
     return L.AGENCY_CANONICAL.get(m.group("agency"), m.group("agency")) if m else None
 
 
