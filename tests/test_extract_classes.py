@@ -84,6 +84,13 @@ def test_elided_subjects_are_restored_from_the_clause_before() -> None:
                                       "民营企业进出口占外贸总值的比重"}
 
 
+def test_a_short_part_of_a_total_takes_the_total_s_measure() -> None:
+    got = run("3月份，全国居民消费价格同比上涨0.7%。其中，城市上涨0.8%，农村上涨0.5%；食品价格下降1.0%。",
+              pub=date(2019, 4, 11)).figures
+    assert [f.indicator_text for f in got] == ["居民消费价格", "城市居民消费价格", "农村居民消费价格", "食品价格"]
+    assert {f.parent.indicator_text for f in got[1:]} == {"居民消费价格"}
+
+
 def test_respectively_lists_joined_by_dunhao_are_split() -> None:
     got = facts("4月份，集成电路、服务机器人、新能源汽车产量同比分别增长24.4%、19.6%和31.0%。", pub=date(2024, 5, 17))
     assert sorted((k[0], k[1]) for k in got) == [("新能源汽车产量", 31.0), ("服务机器人产量", 19.6), ("集成电路产量", 24.4)]

@@ -1191,6 +1191,8 @@ def close_sentence(sent: Sentence, ctx: Context, figures: list[Figure], index: i
         previous = [f for f in figures if f.evidence != sent.evidence]
         for f in sent.figs:
             f.parent = next((p for p in reversed(previous) if p.unit == f.unit and p.category == f.category and p.basis == f.basis), None)
+            if f.parent is not None and len(f.indicator_text) <= 3 and not set(f.indicator_text) & set(f.parent.indicator_text):
+                f.indicator_text += f.parent.indicator_text  # 其中，城市上涨1.3%: the city part of the total's measure
             passage = ctx.period is not None and f.period == ctx.period.canonical and ctx.period.text not in sent.text
             if f.parent is not None and f.parent.period and (passage or f.period is None):
                 # 其中，民间固定资产投资…: the item of its total, over the total's period
