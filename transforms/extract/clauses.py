@@ -54,6 +54,22 @@ SENTENCE_PIECE = re.compile(r"[^。！？!?]*(?:[。！？!?]|$)")
 CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 
 
+#: Marks a clause starts after (a colon opens one: 情况如下：…) and marks that end one.
+_OPENED_AFTER = "，,；;。：:"
+_ENDED_BY = "，,；;。"
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause around text[start:end] starts and ends.
+
+    >>> s = "应收账款平均回收期为49.5天，收货人应于3日内交回。"; s[slice(*clause_span(s, 21, 23))]
+    '收货人应于3日内交回'
+    """
+    first = max(text.rfind(c, 0, start) for c in _OPENED_AFTER) + 1
+    last = min((i for i in (text.find(c, end) for c in _ENDED_BY) if i >= 0), default=len(text))
+    return first, last
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs, split after 。！？.
 

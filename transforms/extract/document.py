@@ -50,30 +50,23 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
     buckets: dict[tuple[Any, ...], list[Figure]] = {}
     order = sorted(range(len(figures)), key=lambda i: (figures[i].from_table, figures[i].paragraph < 0, i))
     norms: dict[str, str] = {}  # _norm of each indicator, once
+
+    def named_alike(k: Figure, f: Figure) -> bool:  # the same phrase, one inside the other, or nearly so
+        a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
+        b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
+        return a == b or a in b or b in a or _dice(a, b) >= 0.7
+
     for i in order:
         f = figures[i]
-        dup = False
         # one bucket per value, unit, period, basis, sign and kind (a contribution is never a restated
         # change): only those can be one fact
         bucket = buckets.setdefault((f.value_base, f.unit, f.period, f.basis, f.direction or "", f.category == "discourse_count",
                                      f.category == "contribution"), [])
-        for k in bucket:
-            if k.bound and f.bound and k.bound != f.bound:
-                continue  # 500万元及以下 and 500万元以上: two sides of one threshold
-            a = norms.get(k.indicator_full) or norms.setdefault(k.indicator_full, _norm(k.indicator_full))
-            b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
-            if a == b or a in b or b in a or _dice(a, b) >= 0.7:
-                dup = True
-                break
+        # (500万元及以下 and 500万元以上: two sides of one threshold, never one fact)
+        dup = any(not (k.bound and f.bound and k.bound != f.bound) and named_alike(k, f) for k in bucket)
         if not dup and f.paragraph < 0 and not f.period_text:  # a headline prints no period: it restates a body figure of any
-            b = norms.get(f.indicator_full) or norms.setdefault(f.indicator_full, _norm(f.indicator_full))
-            for j, _ in kept:
-                k_f = figures[j]
-                if (k_f.value_base, k_f.unit, k_f.basis, k_f.direction or "") == (f.value_base, f.unit, f.basis, f.direction or ""):
-                    a = norms.get(k_f.indicator_full) or norms.setdefault(k_f.indicator_full, _norm(k_f.indicator_full))
-                    if a == b or a in b or b in a or _dice(a, b) >= 0.7:
-                        dup = True
-                        break
+            key = (f.value_base, f.unit, f.basis, f.direction or "")
+            dup = any((k.value_base, k.unit, k.basis, k.direction or "") == key and named_alike(k, f) for _, k in kept)
         if not dup:
             kept.append((i, f))
             bucket.append(f)

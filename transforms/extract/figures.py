@@ -19,6 +19,7 @@ from transforms.extract.clauses import (
     RELATIONAL,
     has_any,
     alt,
+    clause_span,
     clean_indicator,
     full_text,
     head_text,
@@ -202,9 +203,7 @@ def is_time_limit(sentence: str, m: re.Match[str]) -> bool:
     >>> s = "应收账款平均回收期为49.5天，收货人应于3日内交回"; [is_time_limit(s, m) for m in VALUE.finditer(s)]
     [False, True]
     """
-    start = max(sentence.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-    end = min((i for i in (sentence.find(c, m.end()) for c in "，,；;。") if i >= 0), default=len(sentence))
-    return NORMATIVE.search(sentence, start, end) is not None
+    return NORMATIVE.search(sentence, *clause_span(sentence, m.start(), m.end())) is not None
 
 
 def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
@@ -890,8 +889,7 @@ ALREADY = re.compile(r"(?<![而早])已(?![于在])")
 
 def _already(sentence: str, ms: int) -> bool:
     """Whether the clause of the value at `ms` states a stock as already reached (已建成, 已累计)."""
-    start = max(sentence.rfind(c, 0, ms) for c in "，,；;。：:") + 1
-    return ALREADY.search(sentence, start, ms) is not None
+    return ALREADY.search(sentence, clause_span(sentence, ms, ms)[0], ms) is not None
 
 
 def _resolve_period(period: Period | None, category: str, full: str, carried: bool, target: bool, sentence: str,

@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from transforms.extract import lexicon as L
-from transforms.extract.clauses import clean_indicator, head_text, split_qualifiers
+from transforms.extract.clauses import clause_span, clean_indicator, head_text, split_qualifiers
 from transforms.extract.periods import find_periods
 from transforms.extract.records import Figure
 
@@ -18,7 +18,6 @@ from transforms.extract.records import Figure
 RESPECTIVELY = re.compile(r"分别|(?<![人亩户日月年平])均|(?<![首])都")
 #: What the subject of a 分别 clause may end with before the word: its basis.
 BASIS_BEFORE = re.compile(r"(?:同比|环比)$")
-_CLAUSE_MARKS = "，,。；;：:"
 #: Conjunctions that join a list's last item (A、B和C).
 CONJUNCTIONS = "和及与"
 #: A listed period's items: 一、二、三季度, 1、2月份.
@@ -83,8 +82,7 @@ def distribute(sentence: str, figs: list[Figure], anchor: date) -> list[Figure]:
     evidence = sentence.strip()
     previous: list[str] | None = None
     for km in RESPECTIVELY.finditer(sentence):
-        start = max(sentence.rfind(c, 0, km.start()) for c in _CLAUSE_MARKS) + 1
-        end = min((i for i in (sentence.find(c, km.end()) for c in _CLAUSE_MARKS[:-2]) if i >= 0), default=len(sentence))
+        start, end = clause_span(sentence, km.start(), km.end())
         clause = sentence[start:end]
         in_clause = [f for f in figs if f.evidence == evidence and clause.find(f.value_text) >= 0]
         if not in_clause:

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from transforms.extract import lexicon as L
-from transforms.extract.clauses import trie_arms
+from transforms.extract.clauses import clause_span, trie_arms
 from transforms.extract.numerals import to_number
 from transforms.extract.records import Measure, MeasureGroup
+from transforms.extract.speakers import canonical_agency
 
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 
@@ -243,7 +244,7 @@ def pledge_clauses(sentence: str) -> list[str]:
     if clauses and (own := AGENCY_PLEDGE.match(clauses[0])) is not None:
         clauses[0] = clauses[0][own.end():]  # 下一步，商务部将推动…: the agency and its 将 open the action
     actions = _actions(clauses, allow_subject=last.group(0) in ("下一步", "今后"))
-    opening = max(sentence.rfind(c, 0, last.start()) for c in "，,；;：:") + 1
+    opening = clause_span(sentence, last.start(), last.start())[0]
     if actions and not actions[0].startswith("…") and sentence[opening:opening + 1] in _AGENT_FIRST \
             and AGENT.match(sentence, opening) is not None:
         # 各地都要从自己的实际情况出发，确定合理的发展速度: the agent's pledge as written, up to its action
@@ -367,7 +368,7 @@ def subject_agency(text: str) -> str | None:
     if "将" not in text and "要" not in text and "会" not in text:
         return None
     m = AGENCY_PLEDGE.match(text) or _AGENCY_PLEDGE_AFTER.search(text)
-    return L.AGENCY_CANONICAL.get(m.group("agency"), m.group("agency")) if m else None
+    return canonical_agency(m.group("agency")) if m else None
 
 
 def _agency(p: Para, issuer: str | None, framing: str = "", meeting: str | None = None) -> str | None:
