@@ -130,6 +130,22 @@ def test_a_rule_that_moves_a_threshold_measures_its_subject() -> None:
         ("培训补贴申领条件", "参加失业保险", 2.0), ("培训补贴申领条件", "参保", 1.0)]
 
 
+def test_a_rule_s_parameters_measure_what_they_describe_and_carry_no_date() -> None:
+    got = run("从2020年1月1日起，将技能培训补贴范围由在职职工扩展至18—30岁待业青年；组织待业青年参加2—6个月的岗位实习。",
+              "企业当年新招用人员达到职工总数20%并与其签订2年以上劳动合同的，可按3个月的企业及其职工应缴纳社会保险费的标准给予补贴。",
+              title="国务院关于做好青年就业工作的意见", pub=date(2019, 12, 20)).figures
+    assert [(f.indicator_text, f.value, f.unit, f.period) for f in got] == [
+        ("待业青年", 18.0, "year", None), ("岗位实习", 2.0, "month", None), ("职工总数", 20.0, "pct", None),
+        ("劳动合同", 2.0, "year", None), ("企业及其职工应缴纳社会保险费", 3.0, "month", None)]
+    assert got[2].category == "share"
+
+
+def test_a_span_of_time_describing_a_noun_is_not_a_stock_and_a_limit_names_what_it_limits() -> None:
+    got = run("人社部将组织青年参加2—6个月的岗位实习，补贴期限最长为12个月。", title="人社部举行新闻发布会").figures
+    assert [(f.indicator_text, f.value, f.period, f.bound) for f in got] == [
+        ("岗位实习", 2.0, None, None), ("补贴期限", 12.0, None, "le")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures

@@ -187,7 +187,9 @@ _VALUE_GROUPS = ("pre", "pcn", "pcn2", "pcn_post", "fden", "fnum", "num", "num2"
 NORMATIVE = re.compile(r"应当|应于|应在|应按|应(?=\d)|不得|必须|须|至少|不超过|不少于|最长|最迟|以内|之内|(?<!国)内")
 DURATIONS = ("天", "日", "个月", "小时", "个工作日", "工作日", "年")
 #: A value that modifies the noun after it: 15万元的创业担保贷款, 3—12个月的就业见习.
-OF_NOUN = re.compile(r"(?:以上|以下|以内|左右)?的(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、]|$|和|及|与|为|是|的|中|，)")
+#: A bound written right after a value's unit: 1年以上劳动合同.
+BOUND_AFTER = re.compile(r"^(?:以上|以下|以内)")
+OF_NOUN = re.compile(r"(?:以上|以下|以内|左右)?的(?P<noun>[\u4e00-\u9fffA-Za-z]{2,16}?)(?=[，,。；;、\d]|$|和|及(?!其)|与|为|是|的|中|达到|达|超过|不超过|不低于)")
 CHINESE_RE = re.compile(CHINESE)
 #: Units a numeral one may count: 增长一倍, 翻一番 (elsewhere 一 is a word: 一批, 一个).
 ONE_COUNTS = ("倍", "番")
@@ -492,6 +494,10 @@ def normalize_digits(text: str) -> str:
 
 # -- rules' time limits ---------------------------------------------------------------------------
 
+#: A rule's words between the noun it limits and the value: 补贴期限最长为 → 补贴期限.
+RULE_LIMIT_WORDS = re.compile(r"(?:应当|应|须|必须|一般|原则上)?(?:最长|最短|最多|最少|至少|最迟)?(?:不超过|不少于|为|是|可达)?\s*$")
+
+
 def rule_indicator(left: str, right: str, bound_word: str = "") -> tuple[str, str, list[str]]:
     """What a rule's time limit applies to. 'X不得超过2天…' limits X; 'S应于3日内将…核销' and
     'S应至少提前3个月发布…' limit S's action, written around the value.
@@ -509,6 +515,8 @@ def rule_indicator(left: str, right: str, bound_word: str = "") -> tuple[str, st
         action = re.sub(r"^(?:以内|之内|内)", "", action)
         if not action.strip():  # 要在…之日起30日内，制定出台具体实施办法: the action is the clause after
             nxt = re.split(r"[，,。；;]", right.lstrip("以内之内，, "), maxsplit=1)[0] if re.match(r"^(?:以内|之内|内)?[，,]", right) else ""
+            if not nxt.strip():  # 补贴期限最长为12个月: the limit is of the noun before it
+                nxt = RULE_LIMIT_WORDS.sub("", left)
             return nxt.strip(), nxt.strip(), []
         full = re.sub(r"(?:至少|最迟|最长|于|在)", "", left) + action
     full = full.strip()
@@ -539,6 +547,8 @@ def text_periods(text: str, ctx: Context) -> list[Period]:
     """Every period a text names, in order: periods written out, spans of years counted (在过去的
     五年中, 五年内, in the passage's plan) and words of now (目前: as of the event or publication)."""
     periods = find_periods(text, ctx.anchor)
+    if ctx.policy and "当年" in text:  # a rule's 当年新招用 is the year it is applied in, not a date
+        periods = [p for p in periods if p.text != "当年"]
     counted = counted_years(text, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
     if counted:
         taken = [(p.start, p.end) for p in periods]
@@ -698,10 +708,12 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     of = OF_NOUN.match(sentence, me) if unit != "pct" else None
     if of is not None and not RATE_NOUN.search(of.group("noun")) and not MEASURE_NOUN.search(full):
         full = of.group("noun")  # 最高不超过15万元的创业担保贷款, 6个月的当地月人均失业保险金: the value measures it
-    elif unit_text in ("年", "岁", "个月") and tail_ind == "" and not MEASURE_NOUN.search(full):
-        tail = count_indicator(right)
+    elif unit_text in ("年", "岁", "个月") and not MEASURE_NOUN.search(full):
+        tail = tail_ind or count_indicator(BOUND_AFTER.sub("", right, count=1))
         full = tail or full  # 1年以上劳动合同, 16—24岁失业青年
     changed = rule_change(sentence[:ms]) if val.unit_text in DURATIONS or val.bound else None
+    if changed is not None and not changed[2] and not changed[1] and count_indicator(right):
+        changed = None  # 扩展至16—24岁失业青年: the new arm names whom, the value describes them
     if changed is not None and changed[1]:
         return category, changed[1], changed[0], []
     clause_start = sent.cs
@@ -1082,6 +1094,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
             cat = "share"  # 可返还其上年度实际缴纳失业保险费的50%: a share of what it follows
         elif cat is None and val.unit == "pct" and sentence[me:me + 1] == "的" and MEASURE_NOUN.search(clean_indicator(left)):
             cat = "share"  # 企业及其职工应缴纳社会保险费50%的标准: of the noun before it
+        elif cat is None and val.unit == "pct" and (r := REACH_OF.search(left)) and MEASURE_NOUN.search(r.group("base")):
+            cat = "share"  # 新招用人员达到职工总数25%: a share of the quantity it reaches
         elif cat is None and val.unit == "pct" and sentence[me:me + 1] == "的":  # 三分之一的县实现了…: a share of what follows
             return _share_of_what_follows(sent, m, val, index, ctx)
         if cat is None:
@@ -1103,6 +1117,9 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     future = period is not None and not carried and is_future(period, ctx)
     target = target or future
     period = _resolve_period(period, category, full, carried, target, sentence, ms, ctx)
+    if period is not None and period.type == "as_of" and not period.text and val.unit in SPANS_OF_TIME \
+            and full and full in sentence[me:me + 24]:
+        period = None  # 2—6个月的岗位实习: a span of time that describes a noun is a parameter, not a stock as of a day
     if sent.rule and period is not None and not any(p.canonical == period.canonical for p in sent.periods):
         period = None  # 会议确定，…的30%返还: a rule, not a fact of the passage's period
     if period is not None and (val.unit_text in DURATIONS or val.bound) and (rc := rule_change(sentence[:ms])) and rc[2]:
@@ -1136,6 +1153,10 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     )
 
 
+#: Units of a span of time: a value in them with no printed period is a parameter, never as of a day.
+SPANS_OF_TIME = frozenset({"day", "workday", "month", "year", "hour"})
+#: A quantity a percentage is of, named after the verb that reaches it: 达到职工总数25%.
+REACH_OF = re.compile(r"(?:达到|达|不低于|不少于|超过)(?P<base>[^，,。；、达]{2,16})$")
 #: A parenthesis that restates a figure for another scope: （包括村办工业为百分之六）.
 SCOPE_NOTE = re.compile(r"^\s*[（(]\s*((?:不包括|包括|不含|含|扣除|剔除)[^，,。；;（）()]{1,16}?)(?:为|是|则为|计算)?\s*$")
 

@@ -28,8 +28,9 @@ PERIOD = re.compile(
     + rf"(?=[{re.escape(''.join(sorted(_BEFORE_HINT)))}\d\s]*[{_HINT_CHARS}])"
     + _YEAR
     + r"(?:"
-    # a day, or a span of days: 2022年1月1日, 2019年1月1日至12月31日, 10月1日至8日
-    + rf"(?P<dm>{_M})\s*月\s*(?P<dd>{_D})\s*日(?:{_SEP}(?:(?P<y2>\d{{4}})\s*年)?(?:(?P<dm2>{_M})\s*月)?\s*(?P<dd2>{_D})\s*日)?"
+    # a day, or a span of days: 2022年1月1日, 2019年1月1日至12月31日, 10月1日至8日 (not 2019年1月1日起,
+    # the day a rule takes effect)
+    + rf"(?P<dm>{_M})\s*月\s*(?P<dd>{_D})\s*日(?:{_SEP}(?:(?P<y2>\d{{4}})\s*年)?(?:(?P<dm2>{_M})\s*月)?\s*(?P<dd2>{_D})\s*日)?(?!\s*(?:起|开始))"
     + rf"|(?P<m1>{_M})\s*月?份?{_SEP}(?P<m2>{_M})\s*月份?(?P<avg>平均)?"
     + r"|前\s*(?P<n>\d{1,2}|[一二三四五六七八九十两]+)\s*个?月(?:份)?"
     + r"|(?P<qa>[1-4一二三四])\s*[—–\-－~～至到]\s*(?P<qb>[1-4一二三四])\s*季度"
