@@ -146,6 +146,12 @@ def test_a_span_of_time_describing_a_noun_is_not_a_stock_and_a_limit_names_what_
         ("岗位实习", 2.0, None, None), ("补贴期限", 12.0, None, "le")]
 
 
+def test_a_change_on_the_same_month_of_last_year_is_of_the_rate_before() -> None:
+    got = run("5月份，规模以上工业企业产品销售率为96.5%，比上年同月回落0.3个百分点。", pub=date(2022, 6, 15)).figures
+    assert [(f.indicator_text, f.value, f.basis, f.direction) for f in got] == [
+        ("工业企业产品销售率", 96.5, None, None), ("工业企业产品销售率", 0.3, "yoy", "down")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures
@@ -165,6 +171,13 @@ def test_every_official_of_a_multi_speaker_conference_is_found() -> None:
     assert [(s.name, s.agency) for s in r.speakers] == [
         ("刘苏社", "国家发展改革委"), ("王东伟", "财政部"), ("宣昌能", "中国人民银行")]
     assert [(m.agency, m.heading) for m in r.measures] == [("财政部", "加快专项债券发行使用")]
+
+
+def test_an_official_announcing_today_at_a_conference() -> None:
+    r = run("本报北京1月10日讯　记者张明报道：国家统计局局长王平今天在新闻发布会上宣布，去年国内生产总值比上年增长6.1%。",
+            pub=date(2000, 1, 11))
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [("王平", "国家统计局", ["局长"])]
+    assert [(f.indicator_text, f.agency, f.period) for f in r.figures] == [("国内生产总值", "国家统计局", "1999")]
 
 
 def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
@@ -222,6 +235,15 @@ def test_an_executive_meeting_report_pledges_for_the_state_council() -> None:
                                                "按上年度实际缴纳保费的30%返还中小企业", "各地区要抓好政策落实"]
     periods = {f.value: f.period for f in r.figures}
     assert periods[5.5] == "2024-01/2024-02" and periods[30.0] is None  # a rule's rate: no period of the passage
+
+
+def test_a_meeting_s_list_of_actions_after_semicolons_is_a_list_of_measures() -> None:
+    r = run("国务院总理王强5月6日主持召开国务院常务会议，研究稳外贸措施。",
+            "会议强调，要加大出口信用保险支持力度；优化出口退税流程，将退税办理时间压缩至3个工作日以内；"
+            "支持有条件的地方建设一批海外仓。", pub=date(2024, 5, 7), title="王强主持召开国务院常务会议")
+    assert [(m.agency, m.heading) for m in r.measures] == [
+        ("国务院", "加大出口信用保险支持力度"), ("国务院", "优化出口退税流程"), ("国务院", "支持有条件的地方建设一批海外仓")]
+    assert [(f.indicator_text, f.value, f.unit, f.bound) for f in r.figures] == [("退税办理时间", 3.0, "workday", "le")]
 
 
 def test_inline_first_to_third_items_are_measures() -> None:

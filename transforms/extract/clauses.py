@@ -128,7 +128,7 @@ TRAILING_NOISE = re.compile(rf"(?:{_NOISE_WORD})(?:{_NOISE_WORD})*\s*$")
 HEAD_VERB_AT = re.compile(rf"(?:{alt(L.HEAD_VERBS)})(?=[\u4e00-\u9fff])(?!的)")
 #: The first characters of HEAD_VERBS' verbs: without one, it cannot match.
 HEAD_VERB_HINT = re.compile("[" + "".join(sorted({w[0] for w in L.HEAD_VERBS})) + "]")
-BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同期(?:相比)?|(?:(?<!可)比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年初|年)(?:相比)?")
+BASE_PHRASE = re.compile(r"(?:(?<!可)比|较|与|由)(?:上年|去年)?同(?:期|月)(?:相比)?|(?:(?<!可)比|较|与|由)[^，,。；比较由]{0,16}?(?:同期|月份|月|季度|半年|年末|年底|年初|年)(?:相比)?")
 YEAR_WORDS = re.compile(r"\d{4}\s*年(?:以来)?|今年以来|年初以来|以来|当月|本月|截至目前|截止目前|目前|当前|如今|迄今")
 #: Spans of years counted rather than named (五年内, 这五年, 过去的五年中, 二十八年间): periods, not indicator words.
 YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年(?:内|来|间|中|里|合计)(?:中)?"

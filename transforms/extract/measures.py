@@ -333,11 +333,15 @@ class Measures:
 
 
 #: Every declared count names one of these nouns: without one, DECLARED cannot match.
-_DECLARED_HINT = re.compile("|".join(trie_arms(list(L.MEASURE_NOUNS))))
+_DECLARED_HINT = re.compile("(?:" + "|".join(trie_arms(list(L.MEASURE_NOUNS))) + ")(?!日)")  # (not 5个工作日)
 
 
 def _declared(text: str) -> int | None:
-    """The count a framing declares: 从3个方面 → 3, 四点要求 → 4, found from its noun back."""
+    """The count a framing declares: 从3个方面 → 3, 四点要求 → 4, found from its noun back.
+
+    >>> _declared("从3个方面努力"), _declared("将办理时间压缩至5个工作日以内")
+    (3, None)
+    """
     for h in _DECLARED_HINT.finditer(text):
         m = _NUMBER_BEFORE.search(text, max(0, h.start() - 12), h.start())
         if m is not None:
@@ -525,9 +529,12 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
             if pledged or segment is sentence:
                 opens = (opening_action(sentence) if sentence.lstrip()[:1] in _ACTION_FIRST_CHARS else []) if opens is None else opens
             # (in a plan's or a decision's paragraph every sentence is an item of it: 计划草案规定，…)
-            parallel = decided or bool(opens) or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
+            listed = segment is not sentence and (pledging or pledged) and PLEDGE.match(segment) is not None  # …；优化…；支持…
+            parallel = decided or bool(opens) or listed or PARALLEL.match(segment) is not None or AGENT.match(segment) is not None
             if pledged and not parallel:
                 heads = []  # detail of the measure pledged before
+            elif listed:
+                heads = _actions([c for c in CLAUSE_END.split(segment) if c.strip()])
             elif marked and MARKER.search(segment) is not None:
                 heads = pledge_clauses(segment)
                 pledging = True
