@@ -246,6 +246,14 @@ def test_a_meeting_s_list_of_actions_after_semicolons_is_a_list_of_measures() ->
     assert [(f.indicator_text, f.value, f.unit, f.bound) for f in r.figures] == [("退税办理时间", 3.0, "workday", "le")]
 
 
+def test_a_paragraph_that_pledges_itself_is_no_framing_of_the_enumeration_after_it() -> None:
+    r = run("我代表国务院向大会作政府工作报告。",
+            "今年国内生产总值计划增长百分之九。要切实加强农业，增加对农业的投入；要加快交通、通信和能源建设。",
+            "第一，积极推进国有企业改革。第二，加快发展第三产业。", title="政府工作报告", pub=date(1995, 3, 5))
+    assert [m.heading for m in r.measures] == ["切实加强农业", "加快交通、通信和能源建设", "积极推进国有企业改革", "加快发展第三产业"]
+    assert [(f.indicator_text, f.category, f.period) for f in r.figures] == [("国内生产总值", "target_growth", "1995")]
+
+
 def test_inline_first_to_third_items_are_measures() -> None:
     r = run("海关总署副署长张军表示，下一步将做好三方面工作：第一，优化口岸营商环境；第二，提升通关便利化水平；"
             "第三，加强进出口商品质量安全监管。", pub=date(2022, 1, 15))

@@ -401,7 +401,7 @@ STOCK_CHANGE = re.compile(r"新增|增加|增量|减少")
 #: Words that make a clause a target: a goal, a plan, 把X控制在.
 TARGET = re.compile("|".join(trie_arms([*L.TARGET_WORDS, "目标", "力争", "控制在"])))
 #: 今年计划…增长: a plan's figure (计划 opening a clause or after a year), not 计划生育 or a 研发计划.
-PLAN_TARGET = re.compile(r"(?:^|[，,；;：:]|今年|明年|全年|年内)\s*计划(?!单列|生育)")
+PLAN_TARGET = re.compile(r"(?:^|[，,；;：:]|今年|明年|全年|年内)\s*计划(?!单列|生育)|计划(?=增长|达到|完成|下降|降低|提高|实现)")
 #: 把X压缩至/控制在/提高到 Y: bringing X to Y is a target.
 BRING_TO = re.compile(r"(?:把|将)[^，,。；]{2,30}?(?:压缩|控制|降低|降|提高|提升|增加|扩大|减少)(?:至|到|在)\s*$")
 #: 本月/当月 and 上月: the month of the passage and the one before.

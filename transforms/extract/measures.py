@@ -481,10 +481,22 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
             i += 1
             continue
         _paragraph_pledges(out, p, agency, issuer, meeting, framing_next=i + 1 < len(paras) and paras[i + 1].kind == "body" and bool(
-            heads[i + 1] or keywords[i + 1] or ENUM.match(paras[i + 1].text)))
+            heads[i + 1] or keywords[i + 1] or ENUM.match(paras[i + 1].text)) and frames(p.text))
         i += 1
     close_section()
     return out.close()
+
+
+def frames(text: str) -> bool:
+    """Whether a paragraph can frame the measures of the paragraphs after it: it leads into them
+    (…：), declares their count (从3个方面), or is a short line; one that pledges in sentences of its
+    own (要加强…；要加快…。) states measures itself.
+
+    >>> frames("主要从3个方面努力。"), frames("今年要切实加强农业，增加投入；要加快交通建设。"), frames("具体工作如下：")
+    (True, False, True)
+    """
+    body = text.rstrip()
+    return body.endswith(("：", ":")) or _declared(body) is not None or len(body) <= 30
 
 
 def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, meeting: str | None, framing_next: bool) -> None:
