@@ -492,7 +492,7 @@ def frames(text: str) -> bool:
     (…：), declares their count (从3个方面), or is a short line; one that pledges in sentences of its
     own (要加强…；要加快…。) states measures itself.
 
-    >>> frames("主要从3个方面努力。"), frames("今年要切实加强农业，增加投入；要加快交通建设。"), frames("具体工作如下：")
+    >>> frames("主要从3个方面努力。"), frames("今年要切实加强农业，增加对农业的投入；要加快交通、通信和能源建设。"), frames("具体工作如下：")
     (True, False, True)
     """
     body = text.rstrip()
