@@ -55,6 +55,14 @@ def test_a_release_paragraph_keeps_its_total_period_basis_and_parallel_changes()
     assert (by_value[0.8].basis, by_value[0.8].basis_period) == ("vs_period", "2017-01/2017-02")
 
 
+def test_a_month_on_month_aside_does_not_change_the_period_the_passage_goes_on_with() -> None:
+    got = run("1—5月份，全国固定资产投资18.8万亿元，同比增长4.0%。从环比看，5月份固定资产投资增长0.2%。",
+              "分产业看，第一产业投资3400亿元，同比增长2.1%。", pub=date(2024, 6, 17)).figures
+    assert [(f.value, f.period, f.basis) for f in got] == [
+        (18.8, "2024-01/2024-05", None), (4.0, "2024-01/2024-05", "yoy"), (0.2, "2024-05", "mom"),
+        (3400.0, "2024-01/2024-05", None), (2.1, "2024-01/2024-05", "yoy")]
+
+
 def test_a_public_holiday_is_its_official_span_of_days() -> None:
     got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
     assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2

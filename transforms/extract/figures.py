@@ -1045,8 +1045,10 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     for k, (s_off, sentence) in enumerate(sentences):
         if k > last and not continues and "持平" not in sentence and "相同" not in sentence:
             break  # after the paragraph's last value nothing read here is used again
+        aside = None
         if k and sentence.lstrip()[:1] in "从就同环" and (pb := PASSAGE_BASIS.match(sentence)) is not None:
             ctx.passage_basis = ctx.basis = "mom" if pb.group("basis") == "环比" else "yoy"  # …。从环比看，3月份…
+            aside = ctx.period  # its month is its own: the passage goes on over the period before it
         sent = read_sentence(sentence, ctx, valued=bool(values[k]))
         for start in values[k]:
             vm = VALUE.match(sentence, start)
@@ -1056,6 +1058,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
                 if fig.category != "discourse_count":
                     ctx.indicator = (fig.indicator_full, fig.indicator_text, fig.qualifiers)
         close_sentence(sent, ctx, figures, index)
+        if aside is not None:
+            ctx.period = aside
         if k == 0 and kind == "body" and ctx.period is not None and ctx.period.type in ("years", "plan") \
                 and ctx.period.start <= 4 and YEARS_COUNTED.match(ctx.period.text) and not ctx.policy:
             ctx.section_period = ctx.period  # 五年来，…: the review of those years runs on past this paragraph
