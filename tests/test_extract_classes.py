@@ -160,6 +160,13 @@ def test_a_change_on_the_same_month_of_last_year_is_of_the_rate_before() -> None
         ("工业企业产品销售率", 96.5, None, None), ("工业企业产品销售率", 0.3, "yoy", "down")]
 
 
+def test_two_measures_written_as_one_word_are_distributed_in_order() -> None:
+    got = run("1—8月，电动自行车产销分别完成2100万辆和2080万辆，同比分别增长6.1%和5.9%。", pub=date(2024, 9, 12)).figures
+    assert [(f.indicator_text, f.value, f.unit) for f in got] == [
+        ("电动自行车产量", 2100.0, "vehicle"), ("电动自行车销量", 2080.0, "vehicle"),
+        ("电动自行车产量", 6.1, "pct"), ("电动自行车销量", 5.9, "pct")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures

@@ -20,6 +20,7 @@ RESPECTIVELY = re.compile(r"分别|(?<![人亩户日月年平])均|(?<![首])都
 BASIS_BEFORE = re.compile(r"(?:同比|环比)$")
 #: Conjunctions that join a list's last item (A、B和C).
 CONJUNCTIONS = "和及与"
+PAIRED_ENDS = tuple(L.PAIRED_MEASURES)
 #: A listed period's items: 一、二、三季度, 1、2月份.
 PERIOD_ITEMS = re.compile(r"^(?P<items>(?:[一二三四1-4]、)+)(?P<last>[一二三四1-4](?:和|、)?)?(?P<unit>季度|月份|月)(?P<rest>.*)$")
 
@@ -32,7 +33,12 @@ def list_items(phrase: str, n: int | None) -> list[str] | None:
     ['汽车制造业', '电气机械和器材制造业增加值']
     >>> list_items("集成电路、服务机器人和新能源汽车产量", 3), list_items("出口和进口", None)
     (['集成电路', '服务机器人', '新能源汽车产量'], ['出口', '进口'])
+    >>> list_items("新能源汽车产销", 2)
+    ['新能源汽车产量', '新能源汽车销量']
     """
+    if n == 2 and phrase.endswith(PAIRED_ENDS):  # 新能源汽车产销分别完成…: two measures in one word
+        word = next(w for w in L.PAIRED_MEASURES if phrase.endswith(w))
+        return [phrase[: -len(word)] + m for m in L.PAIRED_MEASURES[word]]
     items = [x for x in phrase.split("、") if x]
     if n is not None and len(items) == n:
         return items if n >= 2 else None
