@@ -167,6 +167,14 @@ def test_two_measures_written_as_one_word_are_distributed_in_order() -> None:
         ("电动自行车产量", 6.1, "pct"), ("电动自行车销量", 5.9, "pct")]
 
 
+def test_a_list_sharing_a_kind_noun_and_its_basis() -> None:
+    got = run("截至9月底，全国养老、医疗、生育保险参保人数分别为10.2亿人、13.3亿人、2.5亿人，同比分别增加900万人、300万人、500万人。",
+              pub=date(2023, 10, 20)).figures
+    assert [(f.indicator_text, f.value, f.basis) for f in got] == [
+        ("养老保险参保人数", 10.2, None), ("医疗保险参保人数", 13.3, None), ("生育保险参保人数", 2.5, None),
+        ("养老保险参保人数", 900.0, "yoy"), ("医疗保险参保人数", 300.0, "yoy"), ("生育保险参保人数", 500.0, "yoy")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures

@@ -1082,8 +1082,9 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     scope = SCOPE_NOTE.match(left) if left.lstrip()[:1] in "（(" else None
     if scope and sent.figs and sent.figs[-1].unit == val.unit:  # …增长4%（包括村办工业为6%）: the same figure in a wider scope
         return _scoped(sent, m, val, scope.group(1), index)
+    listed: Figure | None = None
     if not left.strip() and sent.figs and sent.figs[-1].unit == val.unit and LIST_GOES_ON.search(sentence[max(0, ms - 3):ms]):
-        prev = sent.figs[-1]  # "增长14.4%、9.6%": the list goes on
+        prev = listed = sent.figs[-1]  # "增长14.4%、9.6%": the list goes on
         category, direction, dword = prev.category, prev.direction, prev.direction_text
     elif sent.figs and sent.figs[-1].unit == val.unit and REACHED.search(left) and "由" in sentence[:ms]:
         prev = sent.figs[-1]  # 增长幅度由58.6%回落到27.8%: the rate the change reaches
@@ -1129,6 +1130,8 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     if period is not None and (val.unit_text in DURATIONS or val.bound) and (rc := rule_change(sentence[:ms])) and rc[2]:
         period = None  # the threshold a rule replaces (由3年以上放宽至…) holds before the rule's period
     basis, basis_text, basis_period = _figure_basis(category, left, sentence, ms, direction, dword, period, sent, ctx)
+    if listed is not None and basis is None:  # 同比分别增加1186万人、469万人: on the first one's basis
+        basis, basis_text, basis_period = listed.basis, listed.basis_text, listed.basis_period
     sent.prev_end = me
     right = sentence[me:me + 60]
     if val.unit_text in DURATIONS and not OF_NOUN.match(sentence, me) and val.unit_text not in ("年",) \

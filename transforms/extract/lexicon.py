@@ -172,6 +172,8 @@ LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计�
                    "共同", "合计", "可以", "可", "应当", "应", "须", "并")
 #: Head words of subjects (国有控股企业, 纺织行业): where a subject ends, no measure starts.
 SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "居民", "农户", "家庭")
+#: Kind nouns a list's items share, written only on the last (基本养老、失业、工伤保险参保人数).
+KIND_HEADS = ("保险", "基金", "贷款", "存款", "债券", "项目", "工程")
 #: Two measures written as one word, listed in its order by 分别 (产销分别完成A和B → 产量 A, 销量 B).
 PAIRED_MEASURES: dict[str, tuple[str, str]] = {"产销": ("产量", "销量"), "进出口": ("进口", "出口"), "收支": ("收入", "支出"),
                                                "存贷款": ("存款", "贷款"), "供需": ("供给", "需求")}

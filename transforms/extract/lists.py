@@ -58,8 +58,8 @@ def shared_head(items: list[str]) -> str:
     ('增加值', '居民人均可支配收入')
     >>> shared_head(["集成电路", "服务机器人", "新能源汽车产量"]), shared_head(["出口", "进口"])
     ('产量', '')
-    >>> shared_head(["鸡蛋", "淡水鱼", "食用植物油价格"])
-    '价格'
+    >>> shared_head(["鸡蛋", "淡水鱼", "食用植物油价格"]), shared_head(["基本养老", "失业", "工伤保险参保人数"])
+    ('价格', '保险参保人数')
 
     """
     first, last = items[0], items[-1]
@@ -68,8 +68,8 @@ def shared_head(items: list[str]) -> str:
         if i >= 0:
             return last[i + n:]
     for k in range(1, len(last) - 1):  # 城镇和农村|居民人均可支配收入: a subject's head word opens the shared part
-        if last.startswith(L.SUBJECT_HEADS, k):
-            return last[k:]
+        if last.startswith(L.SUBJECT_HEADS, k) or (last.startswith(L.KIND_HEADS, k) and k <= max(map(len, items[:-1]))):
+            return last[k:]  # (基本养老、失业、工伤|保险参保人数: a kind noun too)
     return next((h for h in L.LIST_HEADS if last.endswith(h) and last != h), "")
 
 
