@@ -203,6 +203,15 @@ def test_an_official_announcing_today_at_a_conference() -> None:
     assert [(f.indicator_text, f.agency, f.period) for f in r.figures] == [("国内生产总值", "国家统计局", "1999")]
 
 
+def test_officials_introduced_with_an_assistant_s_title_or_before_an_interview() -> None:
+    r = run("发布会上，水利部部长助理陈刚在回答记者提问时表示，将加快推进重大水利工程建设。",
+            "农业农村部副部长孙明接受本报记者采访时表示，将加快建设高标准农田。")
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [
+        ("陈刚", "水利部", ["部长助理"]), ("孙明", "农业农村部", ["副部长"])]
+    assert [(m.agency, m.heading) for m in r.measures] == [
+        ("水利部", "加快推进重大水利工程建设"), ("农业农村部", "加快建设高标准农田")]
+
+
 def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
     r = run("国务院新闻办公室15日举行新闻发布会，商务部新闻发言人、对外贸易司司长李兴乾，外资司司长宗长青介绍有关情况。",
             "宗长青表示，下一步将进一步扩大鼓励外商投资产业目录。", pub=date(2021, 12, 16))

@@ -25,7 +25,7 @@ _SURNAME = rf"(?:{_ALT(L.COMPOUND_SURNAMES)}|[{L.SURNAMES}])"
 NAME = rf"{_SURNAME}{_HAN}{{1,2}}"
 #: What may follow a name in a mention: a speech verb (maybe after an adverb or 在…上), a place or
 #: occasion (maybe after 今天: 局长X今天在…宣布), punctuation, the end of the line.
-_AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern}|在|出席|主持|作|就|对|向)|同志|等|\d{{1,2}}[月日]|[，,。；;：:、（(”\s]|$)")
+_AFTER_NAME = (rf"(?=(?:{_ALT(L.SPEECH_ADVERBS)})?(?:{VERB.pattern}|在|出席|主持|作|就|对|向|接受|答|回答)|同志|等|\d{{1,2}}[月日]|[，,。；;：:、（(”\s]|$)")
 _DEPARTMENT = rf"(?P<dept>[^\W兼]{{1,10}}?(?:{_ALT(L.DEPARTMENT_SUFFIXES)}))?"  # (兼 joins two posts: no department)
 _FIRST = "".join(sorted({w[0] for w in (*L.AGENCIES, *L.PROVINCES, *L.AGENCY_CANONICAL, *L.INSTITUTION_PREFIXES)}))
 #: agency, department, titles (separated by 、), a name, then what may follow a name.
