@@ -92,6 +92,13 @@ def test_elided_subjects_are_restored_from_the_clause_before() -> None:
                                       "民营企业进出口占外贸总值的比重"}
 
 
+def test_an_elided_share_subject_keeps_its_measure_noun_and_a_name_opening_with_a_digit() -> None:
+    got = run("2022年，全部工业增加值达到40.2万亿元，占国内生产总值比重为33.2%。",
+              "截至2022年底，4G基站总数达603万个，占移动基站总数的55.5%。", pub=date(2023, 1, 18)).figures
+    assert [(f.indicator_text, f.value) for f in got] == [
+        ("全部工业增加值", 40.2), ("全部工业增加值占国内生产总值比重", 33.2), ("4G基站总数", 603.0), ("4G基站总数占移动基站总数", 55.5)]
+
+
 def test_a_short_part_of_a_total_takes_the_total_s_measure() -> None:
     got = run("3月份，全国居民消费价格同比上涨0.7%。其中，城市上涨0.8%，农村上涨0.5%；食品价格下降1.0%。",
               pub=date(2019, 4, 11)).figures
