@@ -63,6 +63,13 @@ def test_a_month_on_month_aside_does_not_change_the_period_the_passage_goes_on_w
         (3400.0, "2024-01/2024-05", None), (2.1, "2024-01/2024-05", "yoy")]
 
 
+def test_last_month_opening_a_sentence_is_the_month_before_publication_and_a_base_stays_a_base() -> None:
+    got = run("上月，新增人民币贷款1.3万亿元，增速比上月回落0.2个百分点。", pub=date(2025, 1, 15)).figures
+    got += run("12月份，食品价格由上月下降1.5%转为上涨0.8%。", pub=date(2025, 1, 15)).figures
+    assert [(f.value, f.period, f.basis) for f in got] == [
+        (1.3, "2024-12", None), (0.2, "2024-12", "mom"), (1.5, "2024-11", "yoy"), (0.8, "2024-12", "yoy")]
+
+
 def test_a_public_holiday_is_its_official_span_of_days() -> None:
     got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
     assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2

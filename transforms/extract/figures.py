@@ -866,7 +866,7 @@ def _period(sent: Sentence, m: re.Match[str], left: str, category: str, full: st
         if tm and tm.group(1) in ("上年", "去年") and period is not None and period.canonical[:4].isdigit():
             earlier = str(int(finished(period, ctx.anchor).canonical[:4]) - 1)  # the year before the passage's
             return Period(tm.group(1), earlier, "year"), True
-        prior = find_periods(tm.group(1), ctx.anchor) if tm else []
+        prior = find_periods(tm.group(1), ctx.anchor) if tm and not PRIOR_MONTH.fullmatch(tm.group(1)) else []  # (上月: below)
         if prior:
             return prior[-1], True
         if sent.frame:

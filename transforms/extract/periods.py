@@ -42,6 +42,7 @@ PERIOD = re.compile(
     + r"|(?P<eoy>年末|年底|(?<=年)末|(?<=年)底)"
     + r"|(?P<m>" + _M + r")\s*月份?(?P<cur>当月)?(?P<msince>以来)?(?!\s*\d{1,2}\s*日)"
     + r"|(?P<full>全年)"
+    + r"|(?P<lm>(?<![年\d])上个?月)份?(?![末底初])"  # 上月: the month before the publication's (not 比上月, a base)
     # a span of years: 1953年至1980年, 1979和1980两年 (the first year read by _YEAR, or here)
     + rf"|{_SEP}(?P<yb>\d{{4}})\s*年(?:间)?"
     + r"|(?P<ya>\d{4})\s*(?:年\s*)?(?:[—–\-－~～至到]|和)\s*(?P<yc>\d{4})\s*(?:两)?年(?:间)?"
@@ -112,7 +113,7 @@ def _year(m: re.Match[str], anchor: date, first_month: int) -> int:
 _ARM = {"m1": "m1", "m2": "m1", "avg": "m1", "n": "n", "qa": "qa", "qb": "qa", "qq": "qq", "q": "q", "half": "half",
         "ytd": "ytd", "eom": "eom", "eoy": "eoy", "m": "m", "cur": "m", "msince": "m", "full": "full",
         "dm": "day", "dd": "day", "y2": "day", "dm2": "day", "dd2": "day", "yb": "yspan", "ya": "ypair", "yc": "ypair",
-        "yr": "yr", "yx": "yx"}
+        "yr": "yr", "yx": "yx", "lm": "lm"}
 
 
 def _day(s: str) -> int:
@@ -161,6 +162,9 @@ def canonical(m: re.Match[str], anchor: date) -> tuple[str, str] | None:
         return f"{y}-{mo:02d}", "month"
     if arm == "day":
         return _days(m, anchor)
+    if arm == "lm":
+        y, mo = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return f"{y}-{mo:02d}", "month"
     if arm == "yspan":
         if not g("y"):
             return None
@@ -287,6 +291,8 @@ def find_periods(text: str, anchor: date) -> list[Period]:
     ['2024-Q1', '2024-H1', '2024-Q1/2024-Q3', '2024', '2023-11', '2024-01/@2024-03-27']
     >>> [p.canonical for p in find_periods("1~6月份 1至9月 六月末", date(2020, 10, 5))]
     ['2020-01/2020-06', '2020-01/2020-09', '@2020-06-30']
+    >>> [p.canonical for p in find_periods("上月，新增贷款1.2万亿元，比上月多增", date(2024, 1, 17))]
+    ['2023-12']
     >>> [p.canonical for p in find_periods("2014年1-4季度 2013年1季度 1-3季度", date(2015, 1, 21))]
     ['2014', '2013-Q1', '2015-Q1/2015-Q3']
     """
@@ -437,7 +443,7 @@ def base_period(text: str, anchor: date) -> str | None:
         return None
     inner = m.group(1)
     for p in PERIOD.finditer(inner):
-        c = canonical(p, anchor)
+        c = canonical(p, anchor) if p.lastgroup != "lm" else None  # (由上月…转为: the month before, read as such)
         if c:
             return c[0]
     return None
