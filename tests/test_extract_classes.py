@@ -308,6 +308,13 @@ def test_inline_first_to_third_items_are_measures() -> None:
         ("海关总署", "优化口岸营商环境"), ("海关总署", "提升通关便利化水平"), ("海关总署", "加强进出口商品质量安全监管")]
 
 
+def test_ordinal_words_enumerate_a_declared_group_inline() -> None:
+    r = run("水利部副部长王勇介绍，下一步将从三个方面发力：首先，加快完善防洪工程体系；其次，着力提升水资源调配能力；最后，持续复苏河湖生态环境。")
+    assert [(m.agency, m.heading) for m in r.measures] == [
+        ("水利部", "加快完善防洪工程体系"), ("水利部", "着力提升水资源调配能力"), ("水利部", "持续复苏河湖生态环境")]
+    assert [(g.declared_count, g.found) for g in r.groups] == [(3, 3)]
+
+
 def test_first_to_third_paragraphs_are_a_group_of_measures() -> None:
     r = run("国家市场监管总局副局长柳军表示，主要从三个方面推进工作：",
             "第一，加强食品安全抽检，扩大抽检覆盖面。", "第二，完善产品质量追溯体系。", "第三，严厉打击侵权假冒行为。")

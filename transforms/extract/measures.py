@@ -39,6 +39,8 @@ STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要�
 ENUM = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?P<mark>(?:第)?(?P<n>[一二三四五六七八九十])(?:是|[，,、])|首先[，,]?|其次[，,]?)")
 INLINE_ENUM = re.compile(r"(?:^|[。；;，,：:]\s*)(?:第(?=[一二三四五六七八九十][，,、是])|(?=[一二三四五六七八九十]是))"
                          r"([一二三四五六七八九十])[，,、是]\s*([^，,。；;]{3,30})")
+#: The same in ordinal words: 首先，…；其次，…；再次，…；最后，….
+ORDINAL_ENUM = re.compile(r"(?:^|[。；;：:]\s*)(首先|其次|再次|然后|最后)[，,]\s*([^，,。；;]{3,30})")
 CLAUSE_END = re.compile(r"[，,；;。]")
 ITEM_END = re.compile(r"[。；;]")
 SENTENCE = re.compile(r"[^。！？]+[。！？]?")
@@ -504,10 +506,15 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
     first 将/要 sentence's action, sentences that open with an action. Once the paragraph has
     pledged a measure, what follows elaborates it, unless it opens a parallel one (同时, 总量上…)."""
     text = p.text
-    if ("一是" in text and "二是" in text) or ("第一" in text and "第二" in text):  # an enumeration: 一是…二是, 第一，…第二，
-        enum = INLINE_ENUM.findall(text)
+    ordinal = "首先" in text and "其次" in text
+    if ("一是" in text and "二是" in text) or ("第一" in text and "第二" in text) or ordinal:
+        # an enumeration: 一是…二是, 第一，…第二，, 首先，…其次，…最后，
+        pattern = ORDINAL_ENUM if ordinal else INLINE_ENUM
+        enum = pattern.findall(text)
+        if ordinal:
+            enum = [("一二三四五六七八九十"[k], h) for k, (_, h) in enumerate(enum[:10])]
         if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
-            framing = text[: INLINE_ENUM.search(text).start()]  # type: ignore[union-attr]  # found above
+            framing = text[: pattern.search(text).start()]  # type: ignore[union-attr]  # found above
             promised = _declared(framing) is not None or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)
             heads = [h.strip() for _, h in enum if promised or pledge_head(h.strip())]
             if len(heads) >= 2:
