@@ -339,6 +339,15 @@ def test_tenths_and_shares_named_by_their_ratio() -> None:
         ("外贸进出口总值", 4e13, "CNY", "ge", None)]
 
 
+def test_a_rate_unchanged_an_approximate_share_and_more_or_less_than_a_year_ago() -> None:
+    got = run("9月份，全国城镇调查失业率为5.1%，与上月持平。", "油菜籽产量约占全国的五分之一。",
+              "9月份，新增人民币贷款1.6万亿元，同比少增2300亿元。", pub=date(2024, 10, 15)).figures
+    assert [(f.indicator_text, f.value, f.unit, f.basis, f.direction) for f in got] == [
+        ("城镇调查失业率", 5.1, "pct", None, None), ("城镇调查失业率", 0.0, "pp", "mom", "flat"),
+        ("油菜籽产量占全国", 20.0, "pct", None, None),
+        ("人民币贷款", 1.6, "CNY", None, None), ("人民币贷款", 2300.0, "CNY", "yoy", "down")]
+
+
 def test_bounds_approximations_and_fractions() -> None:
     got = facts("全年新增就业七百万人以上，乡镇企业产值近二万亿元，有二十几个省区市的财政收入超过百亿元，"
                 "约三分之一的国有企业扭亏为盈。", pub=date(1996, 1, 8))

@@ -135,6 +135,8 @@ YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[�
                            r"|(?:过去的?|这|近|今后|未来)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年|[一二三四五六七八九十两]年(?=平均|为|共|增长)"
                            r"|(?:^|(?<=\s))[一二三四五六七八九十两]年(?![期度级龄均底末初])(?=[\u4e00-\u9fff]{2})")
 QUOTES = str.maketrans("", "", "“”\"‘’'「」")
+#: An approximation written before 占 (约占, 将近占): the value's, not the indicator's.
+APPROX_SHARE = re.compile(r"(?:大约|约|将近|接近|近)(?=占)")
 #: What is left of a phrase that named nothing: a preposition alone.
 LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使", "比", "较"})
 #: Digits, points, per cent signs and spaces alone name nothing.
@@ -196,6 +198,8 @@ def clean_indicator(left: str) -> str:
             break
         s = trimmed
     s = s.strip("的和及与、 ")
+    if "占" in s:
+        s = APPROX_SHARE.sub("", s)  # 粮食产量约占全国: the share's words without its approximation
     if s.endswith("占") and "占比" in left:
         s += "比"  # 销量占比: the share's own name (比 alone ends phrases as a base)
     if len(s) > 40 or "。" in s or "！" in s or "？" in s or s in LONE_WORDS or not s.strip(NO_WORD_CHARS):

@@ -359,7 +359,7 @@ NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千
 DISCOURSE_AFTER = (*L.DISCOURSE_NOUNS, "政策", "措施", "举措", "意见", "要求", "建议")
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 #: A level that is a change: 比上年减产120亿公斤.
-CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降)(?:了)?\s*$")
+CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降|多增|少增|多减|少减)(?:了)?\s*$")
 #: 平均每年增长N: a yearly change, on the year before.
 YEARLY = re.compile(r"平均每年|每年平均|年均|年平均")
 DIGITS_ONLY = re.compile(r"\d+")
@@ -1115,7 +1115,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     if category in ("level", "count") and direction is None:
         dm = CHANGE_BEFORE.search(left)
         if dm and (not full.endswith(dm.group(0)) or full.endswith("均" + dm.group(0))):  # (亩均增产: a change all the same)
-            direction = "down" if dm.group(0).startswith(("减产", "减少")) else "up"
+            direction = "down" if dm.group(0).startswith(("减产", "减少", "少增", "多减")) else "up"
             dword = dm.group(0)
     target = sent.target or BRING_TO.search(left) is not None
     period, carried = _period(sent, m, left, category, full, ctx)
@@ -1288,7 +1288,8 @@ def _flat_figures(sent: Sentence, index: int, ctx: Context) -> list[Figure]:
     out: list[Figure] = []
     sentence = sent.text
     same = SAME_AS.search(sentence) if "相同" in sentence or "持平" in sentence else None
-    if same and sent.figs and sent.figs[-1].unit == "pp":
+    if same and sent.figs and (sent.figs[-1].unit == "pp" or sent.figs[-1].unit == "pct" and sent.figs[-1].category == "share"):
+        # (失业率为5.0%，与上月持平: a rate unchanged, a change of 0 points)
         prev = sent.figs[-1]
         out.append(Figure("pp_change", prev.indicator_text, prev.indicator_full, 0.0, "pp", "个百分点", 0.0, list(prev.qualifiers),
                           value_text="0", basis="mom" if same.group("base") == "上月" else "yoy", basis_text=same.group(0),
