@@ -189,6 +189,14 @@ def test_a_list_sharing_a_kind_noun_and_its_basis() -> None:
         ("养老保险参保人数", 900.0, "yoy"), ("医疗保险参保人数", 300.0, "yoy"), ("生育保险参保人数", 500.0, "yoy")]
 
 
+def test_a_unit_written_once_for_a_list_and_rates_that_refer_back_to_their_figures() -> None:
+    got = run("全年商品零售价格比上年上涨1.5%，居民消费价格上涨2.1%，涨幅分别比上年回落3.2和2.6个百分点。",
+              pub=date(1999, 2, 27)).figures
+    assert [(f.indicator_text, f.value, f.unit, f.direction) for f in got] == [
+        ("商品零售价格", 1.5, "pct", "up"), ("居民消费价格", 2.1, "pct", "up"),
+        ("商品零售价格", 3.2, "pp", "down"), ("居民消费价格", 2.6, "pp", "down")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures

@@ -492,6 +492,26 @@ def normalize_digits(text: str) -> str:
     return FULLWIDTH_POINT.sub(".", text) if "．" in text else text
 
 
+#: A number before 和/、 whose unit is written once, after the last of its list: 5.3和5.5个百分点.
+SHARED_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?=\s*[和、与及]\s*\d+(?:\.\d+)?(?:\s*[和、与及]\s*\d+(?:\.\d+)?)*"
+                         r"\s*(个百分点|%|％|倍|万亿元|亿元|万元|亿美元|万吨|万人))")
+SHARED_UNIT_HINT = re.compile(r"\d\s*[和、与及]\s*\d")
+
+
+def shared_units(text: str) -> str:
+    """Each number of a list whose unit is written once, after the last, with that unit written
+    out: '分别回落5.3和5.5个百分点' reads as two values.
+
+    >>> shared_units("涨幅分别比上年回落5.3和5.5个百分点，增长1.2、3.4和5.6%")
+    '涨幅分别比上年回落5.3个百分点和5.5个百分点，增长1.2%、3.4%和5.6%'
+    >>> shared_units("2023和2024年")
+    '2023和2024年'
+    """
+    if SHARED_UNIT_HINT.search(text) is None:
+        return text
+    return SHARED_UNIT.sub(lambda m: m.group(1) + m.group(2), text)
+
+
 # -- rules' time limits ---------------------------------------------------------------------------
 
 #: A rule's words between the noun it limits and the value: 补贴期限最长为 → 补贴期限.
@@ -1019,7 +1039,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     """Figures of one paragraph, read against the document's context; `ctx` carries the
     paragraph's period, subject and basis across its sentences (and to the next paragraph when it
     `continues` this one: 其中…)."""
-    text = normalize_digits(text)
+    text = shared_units(normalize_digits(text))
     figures: list[Figure] = []
     begin_paragraph(ctx, text, kind)
     at = value_from(text)

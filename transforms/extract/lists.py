@@ -21,6 +21,8 @@ BASIS_BEFORE = re.compile(r"(?:同比|环比)$")
 #: Conjunctions that join a list's last item (A、B和C).
 CONJUNCTIONS = "和及与"
 PAIRED_ENDS = tuple(L.PAIRED_MEASURES)
+#: A subject that is only a rate's name (涨幅, 增速): the rates of the figures named before.
+RATE_ONLY = re.compile(r"(?:其)?(?:涨幅|增幅|增速|降幅|跌幅|增长速度|增长幅度)")
 #: A listed period's items: 一、二、三季度, 1、2月份.
 PERIOD_ITEMS = re.compile(r"^(?P<items>(?:[一二三四1-4]、)+)(?P<last>[一二三四1-4](?:和|、)?)?(?P<unit>季度|月份|月)(?P<rest>.*)$")
 
@@ -106,6 +108,10 @@ def distribute(sentence: str, figs: list[Figure], anchor: date) -> list[Figure]:
                     continue
                 items = list_items(subject, len(group)) if subject else None
                 items = items or (previous if previous is not None and len(previous) == len(group) else None)
+                if items is None and (not subject or RATE_ONLY.fullmatch(subject)):  # …，涨幅分别回落A和B: of the figures before
+                    before = list(dict.fromkeys(f.indicator_full for f in figs if f.evidence == evidence and f not in in_clause
+                                                and f.category == "growth_rate"))
+                    items = before if len(before) == len(group) else None
                 if items is None:
                     continue
                 head = shared_head(items)
