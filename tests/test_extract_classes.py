@@ -197,6 +197,15 @@ def test_a_unit_written_once_for_a_list_and_rates_that_refer_back_to_their_figur
         ("商品零售价格", 3.2, "pp", "down"), ("居民消费价格", 2.6, "pp", "down")]
 
 
+def test_a_policy_s_limits_on_people_years_and_shares() -> None:
+    got = run("对企业技术改造贷款给予贴息，贴息比例不超过贷款利息的40%，贴息期限最长不超过2年。",
+              "到2026年，培养乡村工匠2000名左右，每个乡镇至少配备3名农产品质量安全监管人员。",
+              title="国务院办公厅关于支持乡村产业振兴的意见", pub=date(2023, 6, 10)).figures
+    assert [(f.indicator_text, f.value, f.unit, f.bound, f.period) for f in got] == [
+        ("贴息比例", 40.0, "pct", "le", None), ("贴息期限", 2.0, "year", "le", None),
+        ("乡村工匠", 2000.0, "person", None, "2026"), ("农产品质量安全监管人员", 3.0, "person", None, "2026")]
+
+
 def test_lists_distribute_values_indicators_and_periods() -> None:
     got = run("1—9月份，汽车制造业、电气机械和器材制造业增加值分别增长5.5%和9.1%。城镇和农村居民人均可支配收入分别增长4.5%和6.6%。"
               "一、二、三季度，服务业增加值分别增长5.0%、4.4%和4.7%。1—9月份，出口和进口均增长2.5%。", pub=date(2024, 10, 20)).figures

@@ -227,8 +227,8 @@ def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     if before.endswith("几"):
         return True  # 几十种: a vague number
     num = m.group("num") or ""
-    if before.endswith("第") or before.endswith("前") and unit_text == "个":
-        return True
+    if before.endswith("第") or before.endswith("前") and unit_text in ("个", "名"):
+        return True  # (第3个, 前10名: ordinals and ranks)
     if num and CHINESE_RE.fullmatch(num) and to_number(num) == 1 and not m.group("num2") and unit_text not in ONE_COUNTS:
         return True  # 一批, 一个, 一项: a word, not a count
     if unit_text == "番" and not before.endswith(("翻", "翻了")):
@@ -359,6 +359,10 @@ NUMERAL_NEXT = re.compile(r"\s*(?:\d|[零〇一二三四五六七八九十百千
 DISCOURSE_AFTER = (*L.DISCOURSE_NOUNS, "政策", "措施", "举措", "意见", "要求", "建议")
 ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r")+")
 #: A level that is a change: 比上年减产120亿公斤.
+#: A bound between a share's name and the quantity it is of: 比例不超过贷款利息, 占比不低于全部.
+MID_BOUND = re.compile(r"^(?P<subject>[^，,。；]{2,20}?(?:比例|比重|占比|份额))(?P<word>不得超过|不超过|不高于|不得低于|不低于|不少于|超过|高于|低于)"
+                       r"[^，,。；]{2,20}$")
+ENDS_WITH_LEAD = re.compile(r"(?:" + alt([w for w in L.LEAD_VERBS if len(w) > 1]) + r")$")
 CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降|多增|少增|多减|少减)(?:了)?\s*$")
 #: 平均每年增长N: a yearly change, on the year before.
 YEARLY = re.compile(r"平均每年|每年平均|年均|年平均")
@@ -529,7 +533,7 @@ def rule_indicator(left: str, right: str, bound_word: str = "") -> tuple[str, st
     """
     m = re.search(r"(?:不得超过|不超过|不得少于|不少于|不得低于|超过|少于)\s*$", left)
     if m or bound_word in ("不得超过", "不超过", "不得少于", "不少于", "不得低于", "不低于", "超过"):
-        full = left[: m.start()] if m else left
+        full = RULE_LIMIT_WORDS.sub("", left[: m.start()] if m else left)  # (贴息期限最长不超过3年)
     else:
         action = re.split(r"[，,。；;]", right, maxsplit=1)[0]
         action = re.sub(r"^(?:以内|之内|内)", "", action)
@@ -717,7 +721,9 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
             return None
     elif unit_text in ("万", "亿") and tail_ind:  # 共培养近五百万高级专门人才: the people counted
         full = tail_ind
-    elif category == "level" and tail_ind and (not full or not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))):
+    elif category == "level" and tail_ind and (not full or not head_text(full) or ONLY_LEAD_WORDS.fullmatch(full_text(full))
+                                                or unit in ("person", "count") and ENDS_WITH_LEAD.search(full) is not None):
+        # (已经建成 + 高标准农田; 每个县至少配备5名农业技术推广人员: the people counted)
         printed = full_text(full) if full else ""
         full = (printed if printed and ONLY_LEAD_WORDS.fullmatch(printed) else "") + tail_ind  # 已经建成 + 高标准农田
         if unit == "count":
@@ -1132,6 +1138,12 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     if named is None:
         return None
     category, full, head, quals = named
+    if category == "share" and val.bound is None and (mb := MID_BOUND.search(full)) is not None:
+        # 贴息比例不超过贷款利息的50%: the share named before its bound, of what follows the bound
+        val.bound = "le" if mb.group("word") in L.BOUND_LE_WORDS else "ge"
+        full = mb.group("subject")
+        head, quals = split_qualifiers(full)
+        head = head_text(head)
     if category in ("level", "count") and direction is None:
         dm = CHANGE_BEFORE.search(left)
         if dm and (not full.endswith(dm.group(0)) or full.endswith("均" + dm.group(0))):  # (亩均增产: a change all the same)

@@ -11,7 +11,7 @@ SCALES: dict[str, float] = {"万亿": 1e12, "兆": 1e12, "亿": 1e8, "千万": 1
 #: Base units: printed → canonical.
 BASE_UNITS: dict[str, str] = {
     "元人民币": "CNY", "元": "CNY", "美元": "USD", "欧元": "EUR", "港元": "HKD",
-    "人次": "person_time", "人": "person", "户": "household",
+    "人次": "person_time", "人": "person", "名": "person", "户": "household",
     "辆": "vehicle", "吨": "ton", "千瓦时": "kwh", "千瓦": "kw", "立方米": "cubic_meter", "平方米": "sqm",
     "重量箱": "weight_case", "公里": "km", "米": "meter", "亩": "mu", "公顷": "hectare", "斤": "jin", "担": "dan",
     "标准箱": "teu", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
@@ -156,14 +156,15 @@ GEO_PREFIXES = ("全国", "我国", "中国", "全省", "全市", "全区", "全
 #: Verbs that open an indicator phrase but not its head ("建成501公里标准化堤防", "获得…立项76项"):
 #: full_text keeps them as printed, the head drops them.
 LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设", "启动", "完成", "实现", "培育", "引进", "创建", "推出",
-              "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把", "培养", "使用", "吸收")
+              "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把", "培养", "使用", "吸收",
+              "配备", "招聘", "吸纳", "安置", "招收", "录用")
 #: Words that open a printed phrase but are no part of even its full text: where and how
 #: (全国, 河南, 通过各种形式), 共.
 PLACE_WORDS = ("全国", "我国", "全省", "全市", "全区", "全县", "各地", "共")
 #: Means that open a phrase (通过各种形式使用国外贷款): how, not what.
 MEANS = ("通过各种形式", "通过多种形式", "通过各种渠道", "通过多种渠道", "通过各种方式", "通过多种方式")
 #: Phrases that end an indicator phrase without belonging to it.
-TRAILING_WORDS = ("首次", "将要", "将", "原则上", "一般", "最高", "最低", "最多", "稳定在", "保持在", "控制在", "常年", "持续", "始终", "已经", "已", "均", "都", "仍然", "仍", "也", "还",
+TRAILING_WORDS = ("首次", "将要", "将", "原则上", "一般", "最高", "最低", "最多", "最少", "最长", "最短", "稳定在", "保持在", "控制在", "常年", "持续", "始终", "已经", "已", "均", "都", "仍然", "仍", "也", "还",
                   "高达", "大约", "同比增", "同比降", "同比减", "环比增", "环比降")
 COMPARE_WORDS = ("高于", "低于", "快于", "慢于")
 #: Framing that opens a clause before its indicator (把退税平均时间压缩至…, 计划国内生产总值增长…).
@@ -172,6 +173,8 @@ LEADING_FRAMING = ("努力把", "力争把", "争取把", "要把", "把", "计�
                    "共同", "合计", "可以", "可", "应当", "应", "须", "并")
 #: Head words of subjects (国有控股企业, 纺织行业): where a subject ends, no measure starts.
 SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "居民", "农户", "家庭")
+#: Bound words of an upper limit (the others are lower ones): 不超过, 低于.
+BOUND_LE_WORDS = ("不得超过", "不超过", "不高于", "低于")
 #: Kind nouns a list's items share, written only on the last (基本养老、失业、工伤保险参保人数).
 KIND_HEADS = ("保险", "基金", "贷款", "存款", "债券", "项目", "工程")
 #: Two measures written as one word, listed in its order by 分别 (产销分别完成A和B → 产量 A, 销量 B).
