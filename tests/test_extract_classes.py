@@ -264,6 +264,12 @@ def test_an_agency_pledging_in_its_own_name_and_an_unnamed_official() -> None:
 
 # -- 4. measures are pledges ----------------------------------------------------------------------
 
+def test_an_agency_speaking_in_its_own_name_pledges_and_owns_its_figures() -> None:
+    r = run("央行表示，10月末广义货币余额同比增长7.5%，下一步将保持流动性合理充裕。")
+    assert [(m.agency, m.heading) for m in r.measures] == [("中国人民银行", "保持流动性合理充裕")]
+    assert [(f.indicator_text, f.agency) for f in r.figures] == [("广义货币余额", "中国人民银行")]
+
+
 def test_descriptions_of_the_economy_are_not_measures() -> None:
     r = run("商务部副部长李林表示，消费市场保持稳定，服务消费持续向好，市场供应充足。")
     assert r.measures == []

@@ -268,18 +268,19 @@ def first_voice(text: str, known: dict[str, Speaker], others: set[str]) -> tuple
 
 #: An official speaking without a name: 据国家统计局有关负责人介绍, 商务部相关负责人表示.
 UNNAMED = re.compile(rf"(?:据|从)?(?=[{_FIRST}])" + AGENCY.pattern
-                     + rf"(?:(?:有关|相关)?(?:负责人|负责同志|新闻发言人|官员)(?=(?:{VERB.pattern})|，|,)|获悉|了解到)")
+                     + rf"(?:(?:有关|相关)?(?:负责人|负责同志|新闻发言人|官员)(?=(?:{VERB.pattern})|，|,)|获悉|了解到|(?=(?:{VERB.pattern})))")
 
 
 def unnamed_voice(text: str, paragraph: int) -> Speaker | None:
     """The agency an unnamed official speaks for near the start of a paragraph, or that a reporter
     learns from (记者从国家发展改革委获悉): figures and measures that follow are that agency's, with no speaker.
 
-    >>> unnamed_voice("据国家统计局有关负责人介绍，前10个月…", 3).agency
-    '国家统计局'
+    >>> unnamed_voice("据国家统计局有关负责人介绍，前10个月…", 3).agency, unnamed_voice("央行表示，将保持流动性合理充裕", 0).agency
+    ('国家统计局', '中国人民银行')
     """
     head = text[:60]
-    m = UNNAMED.search(text, 0, 60) if ("负责" in head or "发言人" in head or "官员" in head or "获悉" in head or "了解到" in head) else None
+    m = UNNAMED.search(text, 0, 60) if ("负责" in head or "发言人" in head or "官员" in head or "获悉" in head or "了解到" in head
+                                        or VERB.search(head)) else None  # (商务部表示，…: the agency itself)
     if m is None:
         return None
     written = m.group("agency")
