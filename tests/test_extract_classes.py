@@ -323,6 +323,18 @@ def test_a_paragraph_that_pledges_itself_is_no_framing_of_the_enumeration_after_
     assert [(f.indicator_text, f.category, f.period) for f in r.figures] == [("国内生产总值", "target_growth", "1995")]
 
 
+def test_a_meeting_s_decided_items_are_measures_and_rules_whatever_their_verbs() -> None:
+    r = run("国务院总理王强3月8日主持召开国务院常务会议，部署支持小微企业融资。",
+            "会议确定：一是增加普惠贷款额度800亿元，下调普惠再贷款利率0.25个百分点。"
+            "二是将单户授信500万元及以下的小微企业贷款纳入合格担保品范围。"
+            "三是从今年7月1日起，将小微企业融资担保费率降至1%以下。", pub=date(2024, 3, 9), title="王强主持召开国务院常务会议")
+    assert [m.heading for m in r.measures] == [
+        "增加普惠贷款额度800亿元", "将单户授信500万元及以下的小微企业贷款纳入合格担保品范围",
+        "从今年7月1日起，将小微企业融资担保费率降至1%以下"]
+    assert [(f.indicator_text, f.value, f.bound, f.direction, f.period) for f in r.figures][1:] == [
+        ("普惠再贷款利率", 0.25, None, "down", None), ("单户授信", 500.0, "le", None, None), ("小微企业融资担保费率", 1.0, "le", None, None)]
+
+
 def test_inline_first_to_third_items_are_measures() -> None:
     r = run("海关总署副署长张军表示，下一步将做好三方面工作：第一，优化口岸营商环境；第二，提升通关便利化水平；"
             "第三，加强进出口商品质量安全监管。", pub=date(2022, 1, 15))

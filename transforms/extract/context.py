@@ -38,6 +38,7 @@ class Context:
     basis: str | None = None  # the basis the passage is read on (从环比看), or the last one named
     passage_basis: str | None = None  # set by 从同比看/从环比看 for its paragraph
     policy: bool = False  # a policy document: its undated figures are standing rules, of no period
+    rules: bool = False  # the paragraph sets rules (会议确定：一是…), each of its sentences
 
 
 #: A lead's bare year is as often a plan's (今年将…) as a topic: a lead sets a stretch of months.

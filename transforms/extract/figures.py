@@ -328,6 +328,8 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
             if SHARE_BEFORE.search(tail[: m.start()]) and unit == "pct":
                 return "pp_change", _direction(word), word  # 比重提高2% reads as a change of a share
             return "growth_rate", _direction(word), word
+        if unit == "pp" and (lead := LEADING_CHANGE.match(tail)) is not None:  # 下调支小再贷款利率0.5个百分点
+            return "pp_change", _direction(lead.group("verb")), lead.group("verb")
         if ABOVE_BELOW_TAIL.search(tail) and unit == "pp":
             w = ABOVE_BELOW.search(tail).group(0)  # type: ignore[union-attr]  # ABOVE_BELOW_TAIL found one
             return "pp_change", "up" if w in ("高于", "快于") else "down", w
@@ -362,6 +364,8 @@ ONLY_LEAD_WORDS = re.compile(r"(?:" + alt([*L.LEAD_VERBS, *L.GEO_PREFIXES]) + r"
 #: A bound between a share's name and the quantity it is of: 比例不超过贷款利息, 占比不低于全部.
 MID_BOUND = re.compile(r"^(?P<subject>[^，,。；]{2,20}?(?:比例|比重|占比|份额))(?P<word>不得超过|不超过|不高于|不得低于|不低于|不少于|超过|高于|低于)"
                        r"[^，,。；]{2,20}$")
+#: A change's verb opening its clause, before the rate it changes: 下调支小再贷款利率.
+LEADING_CHANGE = re.compile(r"^\s*(?:再|将|并)?(?P<verb>上调|下调|提高|降低)[^，,。；]{2,16}?(?:率|比例|比重|价格|标准)$")
 ENDS_WITH_LEAD = re.compile(r"(?:" + alt([w for w in L.LEAD_VERBS if len(w) > 1]) + r")$")
 CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降|多增|少增|多减|少减)(?:了)?\s*$")
 #: 平均每年增长N: a yearly change, on the year before.
@@ -615,7 +619,7 @@ def read_sentence(sentence: str, ctx: Context, valued: bool = True, periods: lis
                 frame = (Period(p.text, b, "year", p.start, p.end), Period(p.text, a, "year", p.start, p.end))
     target = TARGET.search(sentence) is not None or ("计划" in sentence and PLAN_TARGET.search(sentence) is not None)
     return Sentence(sentence, sentence.strip(), periods, ends, target, frame,
-                    rule="会议" in sentence[:8] and RULE_SETTING.match(sentence) is not None)
+                    rule=ctx.rules or "会议" in sentence[:8] and RULE_SETTING.match(sentence) is not None)
 
 
 def _clause_start(sent: Sentence, ms: int) -> int:
@@ -731,7 +735,7 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     elif category == "level" and unit == "count":
         category = "count"
         full = full or tail_ind
-    of = OF_NOUN.match(sentence, me) if unit != "pct" else None
+    of = OF_NOUN.match(sentence, me) if unit != "pct" and not (m.group("post") and head_text(full)) else None  # (单户授信1000万元及以下的企业: a threshold of the noun before)
     if of is not None and not RATE_NOUN.search(of.group("noun")) and not MEASURE_NOUN.search(full):
         full = of.group("noun")  # 最高不超过15万元的创业担保贷款, 6个月的当地月人均失业保险金: the value measures it
     elif unit_text in ("年", "岁", "个月") and not MEASURE_NOUN.search(full):
@@ -1048,6 +1052,7 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
     text = shared_units(normalize_digits(text))
     figures: list[Figure] = []
     begin_paragraph(ctx, text, kind)
+    ctx.rules = "会议" in text[:8] and RULE_SETTING.match(text) is not None  # 会议确定：一是…。二是…: every sentence a rule
     at = value_from(text)
     found = list(value_matches(text, at)) if at is not None else []
     if not found:  # no figure in it: it may still open the passage's period

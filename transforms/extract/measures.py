@@ -38,7 +38,7 @@ STATEMENT_SECTIONS = re.compile(r"总体要求|指导思想|基本原则|主要�
 #: The markers of an enumeration: 一是, 第二是, 第三，, 首先, 其次.
 ENUM = re.compile(r"(?:^|(?<=[。；;：:，,]))\s*(?P<mark>(?:第)?(?P<n>[一二三四五六七八九十])(?:是|[，,、])|首先[，,]?|其次[，,]?)")
 INLINE_ENUM = re.compile(r"(?:^|[。；;，,：:]\s*)(?:第(?=[一二三四五六七八九十][，,、是])|(?=[一二三四五六七八九十]是))"
-                         r"([一二三四五六七八九十])[，,、是]\s*([^，,。；;]{3,30})")
+                         r"([一二三四五六七八九十])[，,、是]\s*([^，,。；;]{3,60})")
 #: The same in ordinal words: 首先，…；其次，…；再次，…；最后，….
 ORDINAL_ENUM = re.compile(r"(?:^|[。；;：:]\s*)(首先|其次|再次|然后|最后)[，,]\s*([^，,。；;]{3,30})")
 CLAUSE_END = re.compile(r"[，,；;。]")
@@ -489,6 +489,25 @@ def find_measures(paras: list[Para], issuer: str | None = None, policy: bool = F
     return out.close()
 
 
+#: A clause that only frames what follows it: a time, a scope, a basis (从今年9月1日起, 对小微企业, 按照…).
+FRAME_CLAUSE = re.compile(r"^(?:从|自|在|对|到|于|按照|根据|截至|围绕|针对)")
+
+
+def _framed_item(text: str, m: re.Match[str]) -> str:
+    """An enumerated item's heading: its first clause, and the clause after it when the first only
+    frames it (三是从今年9月1日至2020年底，将…上限由100万元提高到500万元).
+
+    >>> t = "一是扩大投资。二是从明年起，将补贴标准提高一倍。"
+    >>> [_framed_item(t, m) for m in INLINE_ENUM.finditer(t)]
+    ['扩大投资', '从明年起，将补贴标准提高一倍']
+    """
+    head = m.group(2)
+    if FRAME_CLAUSE.match(head) is None or text[m.end():m.end() + 1] not in "，,":
+        return head
+    nxt = re.match(r"[，,]\s*([^，,。；;]{2,60})", text[m.end():])
+    return head + "，" + nxt.group(1) if nxt else head
+
+
 def frames(text: str) -> bool:
     """Whether a paragraph can frame the measures of the paragraphs after it: it leads into them
     (…：), declares their count (从3个方面), or is a short line; one that pledges in sentences of its
@@ -510,12 +529,13 @@ def _paragraph_pledges(out: Measures, p: Para, agency: str, issuer: str | None, 
     if ("一是" in text and "二是" in text) or ("第一" in text and "第二" in text) or ordinal:
         # an enumeration: 一是…二是, 第一，…第二，, 首先，…其次，…最后，
         pattern = ORDINAL_ENUM if ordinal else INLINE_ENUM
-        enum = pattern.findall(text)
+        enum = [(m.group(1), _framed_item(text, m)) for m in pattern.finditer(text)]
         if ordinal:
             enum = [("一二三四五六七八九十"[k], h) for k, (_, h) in enumerate(enum[:10])]
         if len(enum) >= 2 and [n for n, _ in enum][:2] == ["一", "二"]:
             framing = text[: pattern.search(text).start()]  # type: ignore[union-attr]  # found above
-            promised = _declared(framing) is not None or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)
+            promised = _declared(framing) is not None or DECISION.search(framing) is not None \
+                or sum(1 for _, h in enum if pledge_head(h.strip())) * 2 > len(enum)  # (会议确定：一是…: each item decided)
             heads = [h.strip() for _, h in enum if promised or pledge_head(h.strip())]
             if len(heads) >= 2:
                 g = out.group(framing or text, _agency(p, issuer, framing, meeting) or agency, p.speaker, _declared(framing))
