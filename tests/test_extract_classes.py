@@ -393,6 +393,12 @@ def test_bounds_approximations_and_fractions() -> None:
     assert (share.category, share.unit, share.value_text, share.approx) == ("share", "pct", "三分之一", True)
 
 
+def test_a_year_before_a_place_word_and_newly_approved_counts() -> None:
+    got = run("1996年全国新批外商投资项目24556个，合同外资金额732亿美元。", "上半年，全国新设企业1.2万户。", pub=date(1997, 1, 20)).figures
+    assert [(f.indicator_text, f.period) for f in got] == [
+        ("外商投资项目", "1996"), ("合同外资金额", "1996"), ("企业", "1996-H1")]
+
+
 def test_a_1990s_conference_report_dated_by_its_dateline() -> None:
     r = run("本报北京1月9日讯 国务院新闻办公室今天举行新闻发布会，请国家经贸委副主任李明介绍去年工业生产情况。",
             "李明说，去年全国工业总产值比上年增长百分之十三，其中乡镇工业增长百分之二十以上。",
