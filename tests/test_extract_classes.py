@@ -383,6 +383,12 @@ def test_a_rate_unchanged_an_approximate_share_and_more_or_less_than_a_year_ago(
         ("人民币贷款", 1.6, "CNY", None, None), ("人民币贷款", 2300.0, "CNY", "yoy", "down")]
 
 
+def test_a_net_addition_is_a_change_of_the_stock_before() -> None:
+    got = run("截至9月末，全国累计建成充电桩1200万个，比上年末净增340万个。", pub=date(2025, 10, 20)).figures
+    assert [(f.indicator_text, f.value, f.basis, f.direction, f.period) for f in got] == [
+        ("充电桩", 1200.0, None, None, "@2025-09-30"), ("充电桩", 340.0, "vs_period", "up", "@2025-09-30")]
+
+
 def test_bounds_approximations_and_fractions() -> None:
     got = facts("全年新增就业七百万人以上，乡镇企业产值近二万亿元，有二十几个省区市的财政收入超过百亿元，"
                 "约三分之一的国有企业扭亏为盈。", pub=date(1996, 1, 8))

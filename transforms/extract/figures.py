@@ -367,7 +367,7 @@ MID_BOUND = re.compile(r"^(?P<subject>[^，,。；]{2,20}?(?:比例|比重|占�
 #: A change's verb opening its clause, before the rate it changes: 下调支小再贷款利率.
 LEADING_CHANGE = re.compile(r"^\s*(?:再|将|并)?(?P<verb>上调|下调|提高|降低)[^，,。；]{2,16}?(?:率|比例|比重|价格|标准)$")
 ENDS_WITH_LEAD = re.compile(r"(?:" + alt([w for w in L.LEAD_VERBS if len(w) > 1]) + r")$")
-CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降|多增|少增|多减|少减)(?:了)?\s*$")
+CHANGE_BEFORE = re.compile(r"(?:减产|增产|增加|减少|新增|增长|下降|多增|少增|多减|少减|净增|净减)(?:了)?\s*$")
 #: 平均每年增长N: a yearly change, on the year before.
 YEARLY = re.compile(r"平均每年|每年平均|年均|年平均")
 DIGITS_ONLY = re.compile(r"\d+")
@@ -1152,7 +1152,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     if category in ("level", "count") and direction is None:
         dm = CHANGE_BEFORE.search(left)
         if dm and (not full.endswith(dm.group(0)) or full.endswith("均" + dm.group(0))):  # (亩均增产: a change all the same)
-            direction = "down" if dm.group(0).startswith(("减产", "减少", "少增", "多减")) else "up"
+            direction = "down" if dm.group(0).startswith(("减产", "减少", "少增", "多减", "净减")) else "up"
             dword = dm.group(0)
     target = sent.target or BRING_TO.search(left) is not None
     period, carried = _period(sent, m, left, category, full, ctx)
