@@ -243,6 +243,13 @@ def test_officials_introduced_with_an_assistant_s_title_or_before_an_interview()
         ("水利部", "加快推进重大水利工程建设"), ("农业农村部", "加快建设高标准农田")]
 
 
+def test_officials_of_provincial_governments_and_commissions() -> None:
+    r = run("江苏省人民政府副秘书长王海介绍，将加快建设现代化产业体系。", "天津市经济和信息化委员会主任李明说，全市工业增加值增长4.2%。")
+    assert [(s.name, s.agency, s.titles) for s in r.speakers] == [
+        ("王海", "江苏省人民政府", ["副秘书长"]), ("李明", "天津市经济和信息化委员会", ["主任"])]
+    assert [(m.agency, m.heading) for m in r.measures] == [("江苏省人民政府", "加快建设现代化产业体系")]
+
+
 def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
     r = run("国务院新闻办公室15日举行新闻发布会，商务部新闻发言人、对外贸易司司长李兴乾，外资司司长宗长青介绍有关情况。",
             "宗长青表示，下一步将进一步扩大鼓励外商投资产业目录。", pub=date(2021, 12, 16))
