@@ -412,6 +412,13 @@ def test_a_year_before_a_place_word_and_newly_approved_counts() -> None:
         ("外商投资项目", "1996"), ("合同外资金额", "1996"), ("企业", "1996-H1")]
 
 
+def test_more_than_a_multiple_a_share_already_reached_and_a_span_of_months() -> None:
+    got = run("城乡居民储蓄存款增加了一倍多，乡镇企业产值已占农村社会总产值的三分之一以上，工期延长了5个多月。",
+              pub=date(1991, 3, 25), title="政府工作报告").figures
+    assert [(f.indicator_text, f.value, f.unit, f.approx, f.bound) for f in got] == [
+        ("城乡居民储蓄存款", 1.0, "times", True, None), ("乡镇企业产值占农村社会总产值", 100 / 3, "pct", None, "ge")]
+
+
 def test_a_1990s_conference_report_dated_by_its_dateline() -> None:
     r = run("本报北京1月9日讯 国务院新闻办公室今天举行新闻发布会，请国家经贸委副主任李明介绍去年工业生产情况。",
             "李明说，去年全国工业总产值比上年增长百分之十三，其中乡镇工业增长百分之二十以上。",

@@ -135,8 +135,8 @@ YEARS_COUNTED = re.compile(r"(?:在)?(?:过去的?|这|近|今后|未来)?(?:[�
                            r"|(?:过去的?|这|近|今后|未来)(?:[一二三四五六七八九十两]{1,3}|\d{1,2})\s*年|[一二三四五六七八九十两]年(?=平均|为|共|增长)"
                            r"|(?:^|(?<=\s))[一二三四五六七八九十两]年(?![期度级龄均底末初])(?=[\u4e00-\u9fff]{2})")
 QUOTES = str.maketrans("", "", "“”\"‘’'「」")
-#: An approximation written before 占 (约占, 将近占): the value's, not the indicator's.
-APPROX_SHARE = re.compile(r"(?:大约|约|将近|接近|近)(?=占)")
+#: An approximation or 已 written before 占 (约占, 已占): the value's or the period's, not the indicator's.
+APPROX_SHARE = re.compile(r"(?:已经|已|大约|约|将近|接近|近)(?=占)")
 #: What is left of a phrase that named nothing: a preposition alone.
 LONE_WORDS = frozenset({"在", "对", "从", "于", "由", "向", "将", "把", "使", "比", "较"})
 #: Digits, points, per cent signs and spaces alone name nothing.

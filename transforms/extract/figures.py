@@ -55,7 +55,7 @@ VALUE = re.compile(
     rf"(?:百分之(?P<pcn>{CHINESE})(?:\s*[—\-－~～至到]\s*(?:百分之)?(?P<pcn2>{CHINESE}))?(?:{_ALT(L.APPROX_AFTER)})?(?P<pcn_post>{_ALT(list(L.BOUND_AFTER))})?"
     rf"|(?P<fden>[二三四五六七八九十]|\d{{1,2}})分之(?P<fnum>[一二三四五六七八九十]|\d{{1,2}})"
     rf"|(?P<num>{NUMBER})\s*(?:[%％])?(?:\s*[—\-－~～至到]\s*(?P<num2>{NUMBER}))?\s*(?P<more>余|多|几)?\s*(?P<unit>{UNIT}))"
-    rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])})?"
+    rf"(?P<post>{_ALT([*L.BOUND_AFTER, '左右'])}|(?<=倍)多)?"  # (增加了一倍多: more than that)
 )
 #: What every VALUE match holds, as a pattern that starts with a plain character class: re skips
 #: the characters outside such a class in a tight loop, while a pattern that starts with a
@@ -166,7 +166,7 @@ def read_value(m: re.Match[str]) -> Value | None:
         if "亿" in printed and unit_text.startswith("万") and not printed.endswith("亿") and (whole := to_number(printed + "万")):
             v = whole / 1e4  # 六亿三千多万平方米: 63000万, not 六亿三千 ten-thousands
         v2 = to_number(num2) if num2 else None
-        approx = (pre in L.APPROX_BEFORE or more is not None or post == "左右" or "多" in unit_text or "余" in unit_text
+        approx = (pre in L.APPROX_BEFORE or more is not None or post in ("左右", "多") or "多" in unit_text or "余" in unit_text
                   or "几" in printed)
     if v is None:
         return None
@@ -234,7 +234,7 @@ def is_non_figure(sentence: str, m: re.Match[str], unit_text: str) -> bool:
     if unit_text == "番" and not before.endswith(("翻", "翻了")):
         return True
     after = sentence[m.end(): m.end() + 4]
-    if unit_text.endswith("个") and after.startswith(L.NOT_COUNTED_AFTER_GE):
+    if unit_text.endswith("个") and after.lstrip("多余").startswith(L.NOT_COUNTED_AFTER_GE):  # (5个多月: a duration)
         return True
     return False
 
