@@ -70,6 +70,13 @@ def test_last_month_opening_a_sentence_is_the_month_before_publication_and_a_bas
         (1.3, "2024-12", None), (0.2, "2024-12", "mom"), (1.5, "2024-11", "yoy"), (0.8, "2024-12", "yoy")]
 
 
+def test_a_parenthesis_restating_a_figure_for_the_period_before() -> None:
+    got = run("前三季度，国内生产总值同比增长4.9%（上年同期为3.5%）。", "9月份，制造业PMI为49.8%（上月为49.5%）。", pub=date(2025, 10, 20)).figures
+    assert [(f.indicator_text, f.value, f.unit, f.period) for f in got] == [
+        ("国内生产总值", 4.9, "pct", "2025-Q1/2025-Q3"), ("国内生产总值", 3.5, "pct", "2024-Q1/2024-Q3"),
+        ("制造业PMI", 49.8, "index", "2025-09"), ("制造业PMI", 49.5, "index", "2025-08")]
+
+
 def test_a_public_holiday_is_its_official_span_of_days() -> None:
     got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
     assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2

@@ -1113,6 +1113,10 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     scope = SCOPE_NOTE.match(left) if left.lstrip()[:1] in "（(" else None
     if scope and sent.figs and sent.figs[-1].unit == val.unit:  # …增长4%（包括村办工业为6%）: the same figure in a wider scope
         return _scoped(sent, m, val, scope.group(1), index)
+    prior = PRIOR_NOTE.match(left) if left.lstrip()[:1] in "（(" else None
+    if prior and sent.figs and sent.figs[-1].period and (sent.figs[-1].unit == val.unit or sent.figs[-1].unit == "index" and val.unit == "pct"):
+        val.unit = sent.figs[-1].unit  # (PMI为50.3%（上月为50.1%）: an index reading too)
+        return _earlier(sent, m, val, prior.group(1), index)  # …增长5.2%（上年同期为3.0%）: the figure a period before
     listed: Figure | None = None
     if not left.strip() and sent.figs and sent.figs[-1].unit == val.unit and LIST_GOES_ON.search(sentence[max(0, ms - 3):ms]):
         prev = listed = sent.figs[-1]  # "增长14.4%、9.6%": the list goes on
@@ -1213,6 +1217,26 @@ def _scoped(sent: Sentence, m: re.Match[str], val: Value, scope: str, index: int
                   [*prev.qualifiers, scope], val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
                   prev.basis, prev.basis_text, prev.basis_period, prev.price_basis, prev.direction, prev.direction_text,
                   prev.period_text, prev.period, prev.period_type, None, prev.is_target, None, index, sent.evidence)
+
+
+#: A parenthesis that gives the figure before for an earlier period: （上年同期为3.0%）, （上月为49.8%）.
+PRIOR_NOTE = re.compile(r"^\s*[（(]\s*(上年同期|去年同期|上年|去年|上月)\s*(?:为|是)?\s*$")
+
+
+def _earlier(sent: Sentence, m: re.Match[str], val: Value, when: str, index: int) -> Figure:
+    """The figure before, restated for the period a year or a month earlier."""
+    prev = sent.figs[-1]
+    sent.prev_end = m.end()
+    canonical = prev.period or ""
+    if when == "上月":
+        shifted = shift_month(Period(prev.period_text or "", canonical, prev.period_type or ""), -1, when)
+        canonical = shifted.canonical if shifted else ""
+    else:
+        canonical = re.sub(r"(?<!\d)(\d{4})", lambda y: str(int(y.group(1)) - 1), canonical)
+    return Figure(prev.category, prev.indicator_text, prev.indicator_full, val.value, val.unit, val.unit_text, val.value_base,
+                  list(prev.qualifiers), val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
+                  prev.basis, prev.basis_text, prev.basis_period, prev.price_basis, prev.direction, prev.direction_text,
+                  when, canonical or None, prev.period_type if canonical else None, None, prev.is_target, None, index, sent.evidence)
 
 
 def _share_of_what_follows(sent: Sentence, m: re.Match[str], val: Value, index: int, ctx: Context) -> Figure | None:
