@@ -113,6 +113,12 @@ def test_an_elided_share_subject_keeps_its_measure_noun_and_a_name_opening_with_
         ("全部工业增加值", 40.2), ("全部工业增加值占国内生产总值比重", 33.2), ("4G基站总数", 603.0), ("4G基站总数占移动基站总数", 55.5)]
 
 
+def test_a_scope_written_before_its_head_is_a_qualifier_and_a_distinguishing_one_stays() -> None:
+    got = run("10月份，扣除食品和能源价格的核心CPI同比上涨0.4%；除汽车以外的消费品零售额增长4.1%。", pub=date(2025, 11, 10)).figures
+    assert [(f.indicator_text, f.qualifiers) for f in got] == [
+        ("核心CPI", ["扣除食品和能源价格"]), ("除汽车以外的消费品零售额", [])]
+
+
 def test_a_short_part_of_a_total_takes_the_total_s_measure() -> None:
     got = run("3月份，全国居民消费价格同比上涨0.7%。其中，城市上涨0.8%，农村上涨0.5%；食品价格下降1.0%。",
               pub=date(2019, 4, 11)).figures

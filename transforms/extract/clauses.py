@@ -249,6 +249,8 @@ RELATIONAL = re.compile(r"^(?:合计|共同|分别|约|大约|已)?(?:占|对|�
 # -- head and qualifiers --------------------------------------------------------------------------
 
 QUALIFIER_HEAD = re.compile(rf"(?:{alt(L.QUALIFIERS)})(?=..)")
+#: A scope written before the head it narrows: 扣除食品和能源价格的…, 不含农户的….
+SCOPE_LEAD = re.compile(r"((?:扣除|剔除|不含|不包括)[^，,。；的]{1,16})的(?=[\u4e00-\u9fffA-Za-z]{2})")
 SCOPE_PAREN = re.compile(r"[（(]([^（）()]*(?:不含|含|扣除|剔除|包括|不包括)[^（）()]*)[）)]")
 
 
@@ -257,8 +259,8 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
 
     >>> split_qualifiers("规模以上高技术制造业增加值")
     ('高技术制造业增加值', ['规模以上'])
-    >>> split_qualifiers("全国固定资产投资（不含农户）")
-    ('固定资产投资', ['全国', '不含农户'])
+    >>> split_qualifiers("全国固定资产投资（不含农户）"), split_qualifiers("扣除食品和能源价格的核心CPI")
+    (('固定资产投资', ['全国', '不含农户']), ('核心CPI', ['扣除食品和能源价格']))
     """
     quals: list[str] = []
     head = phrase
@@ -268,6 +270,10 @@ def split_qualifiers(phrase: str) -> tuple[str, list[str]]:
     for inner in SCOPE_PAREN.findall(head) if "（" in head or "(" in head else ():
         quals.append(inner)
         head = head.replace(f"（{inner}）", "").replace(f"({inner})", "")
+    scope = SCOPE_LEAD.match(head) if head[:1] in "扣剔不" else None
+    if scope is not None:  # 扣除食品和能源价格的核心CPI: the scope opens the phrase
+        quals.append(scope.group(1))
+        head = head[scope.end():]
     return head.strip(), quals
 
 
