@@ -432,6 +432,11 @@ def test_more_than_a_multiple_a_share_already_reached_and_a_span_of_months() -> 
         ("城乡居民储蓄存款", 1.0, "times", True, None), ("乡镇企业产值占农村社会总产值", 100 / 3, "pct", None, "ge")]
 
 
+def test_that_year_is_the_year_named_before_it() -> None:
+    got = run("1996年，全国新建商品住房1.2亿平方米，当年竣工投资额达到800亿元。", pub=date(1997, 3, 5)).figures
+    assert [(f.value, f.period) for f in got] == [(1.2, "1996"), (800.0, "1996")]
+
+
 def test_a_1990s_conference_report_dated_by_its_dateline() -> None:
     r = run("本报北京1月9日讯 国务院新闻办公室今天举行新闻发布会，请国家经贸委副主任李明介绍去年工业生产情况。",
             "李明说，去年全国工业总产值比上年增长百分之十三，其中乡镇工业增长百分之二十以上。",

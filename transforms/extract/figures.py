@@ -577,6 +577,8 @@ def text_periods(text: str, ctx: Context) -> list[Period]:
     periods = find_periods(text, ctx.anchor)
     if ctx.policy and "当年" in text:  # a rule's 当年新招用 is the year it is applied in, not a date
         periods = [p for p in periods if p.text != "当年"]
+    elif "当年" in text:
+        periods = [that_year(p, periods, ctx) if p.text == "当年" else p for p in periods]
     counted = counted_years(text, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
     if counted:
         taken = [(p.start, p.end) for p in periods]
@@ -588,6 +590,21 @@ def text_periods(text: str, ctx: Context) -> list[Period]:
                if not any(a <= n.start() < b for a, b in taken)]
         periods = sorted([*periods, *now], key=lambda p: p.start)
     return periods
+
+
+def that_year(p: Period, periods: list[Period], ctx: Context) -> Period:
+    """当年, 'that year': the last year named before it in the sentence, else in the passage,
+    else the publication's.
+
+    >>> from datetime import date
+    >>> ctx = Context(anchor=date(1998, 3, 5), as_of="@1998-03-05")
+    >>> ps = find_periods("1997年，全国…，当年新增岗位", ctx.anchor); that_year(ps[1], ps, ctx).canonical
+    '1997'
+    """
+    named = [q.canonical[:4] for q in periods if q.end <= p.start and q.canonical[:4].isdigit() and q.text != "当年"]
+    if not named and ctx.period is not None and ctx.period.canonical[:4].isdigit():
+        named = [ctx.period.canonical[:4]]
+    return Period(p.text, named[-1], "year", p.start, p.end) if named else p
 
 
 #: A sentence that sets rules: 会议确定，…; 会议决定，….
