@@ -263,6 +263,15 @@ def test_officials_of_provincial_governments_and_commissions() -> None:
     assert [(m.agency, m.heading) for m in r.measures] == [("江苏省人民政府", "加快建设现代化产业体系")]
 
 
+def test_a_transcript_roster_with_spaces_before_names_and_its_turns() -> None:
+    r = run("发布人：海关总署副署长 王平；海关总署统计分析司司长 李强",
+            "王平：前三季度，我国货物贸易进出口总值32.3万亿元，同比增长5.3%。", "记者：请问下一步有何考虑？",
+            "李强：下一步，要持续优化口岸营商环境。", pub=date(2024, 10, 15))
+    assert [(s.name, s.agency) for s in r.speakers] == [("王平", "海关总署"), ("李强", "海关总署")]
+    assert [(m.agency, m.speaker, m.heading) for m in r.measures] == [("海关总署", "李强", "持续优化口岸营商环境")]
+    assert {f.speaker for f in r.figures} == {"王平"}
+
+
 def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
     r = run("国务院新闻办公室15日举行新闻发布会，商务部新闻发言人、对外贸易司司长李兴乾，外资司司长宗长青介绍有关情况。",
             "宗长青表示，下一步将进一步扩大鼓励外商投资产业目录。", pub=date(2021, 12, 16))

@@ -157,7 +157,7 @@ def name_reference(text: str, known: dict[str, Speaker]) -> Speaker | None:
 
 #: A press conference's list of speakers: "发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；…".
 ROSTER = re.compile(r"(?:发布人|出席人|发言人|嘉宾|主持人)\s*[:：]\s*(?P<list>[^。\n]+)")
-ENTRY = re.compile(AGENCY.pattern + r"(?P<titles>[^；;，,]*?(?:" + TITLE.pattern + r"))(?P<name>[\u4e00-\u9fff·]{2,3})\s*$")
+ENTRY = re.compile(AGENCY.pattern + r"(?P<titles>[^；;，,]*?(?:" + TITLE.pattern + r"))\s*(?P<name>[\u4e00-\u9fff·]{2,3})\s*$")
 
 
 def find_roster(text: str, paragraph: int) -> list[Speaker]:
@@ -165,6 +165,8 @@ def find_roster(text: str, paragraph: int) -> list[Speaker]:
 
     >>> [(s.agency, s.titles, s.name) for s in find_roster("发布人：国家统计局新闻发言人、国民经济综合统计司司长付凌晖；商务部副部长盛秋平", 0)]
     [('国家统计局', ['新闻发言人', '国民经济综合统计司司长'], '付凌晖'), ('商务部', ['副部长'], '盛秋平')]
+    >>> [(s.agency, s.name) for s in find_roster("发布人：国家统计局副局长、新闻发言人 盛来运；商务部副部长 王强", 0)]
+    [('国家统计局', '盛来运'), ('商务部', '王强')]
     """
     out: list[Speaker] = []
     if "：" not in text and ":" not in text:  # every roster names its people after a colon
