@@ -77,6 +77,12 @@ def test_a_parenthesis_restating_a_figure_for_the_period_before() -> None:
         ("制造业PMI", 49.8, "index", "2025-09"), ("制造业PMI", 49.5, "index", "2025-08")]
 
 
+def test_a_passage_basis_after_the_clause_that_gives_the_voice() -> None:
+    got = run("国家统计局城市司首席统计师王丽解读说，从环比看，CPI上涨0.3%，PPI下降0.2%。", title="2025年3月份CPI和PPI数据解读",
+              pub=date(2025, 4, 10)).figures
+    assert [(f.indicator_text, f.basis, f.period) for f in got] == [("CPI", "mom", "2025-03"), ("PPI", "mom", "2025-03")]
+
+
 def test_a_public_holiday_is_its_official_span_of_days() -> None:
     got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
     assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2

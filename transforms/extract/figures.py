@@ -607,6 +607,8 @@ def that_year(p: Period, periods: list[Period], ctx: Context) -> Period:
     return Period(p.text, named[-1], "year", p.start, p.end) if named else p
 
 
+#: 从环比看 after a clause that gives the voice (董莉娟解读说，从环比看，…): the basis of what follows.
+BASIS_AFTER_VOICE = re.compile(r"[，,：:]\s*(?:从|就)?(?P<basis>同比|环比)(?:来)?看")
 #: A sentence that sets rules: 会议确定，…; 会议决定，….
 RULE_SETTING = re.compile(r"^\s*(?:[^，,。]{0,6}[，,])?\s*会议(?:确定|决定|通过)")
 
@@ -1097,6 +1099,8 @@ def extract_paragraph(text: str, index: int, ctx: Context, *, kind: str = "body"
         if k and sentence.lstrip()[:1] in "从就同环" and (pb := PASSAGE_BASIS.match(sentence)) is not None:
             ctx.passage_basis = ctx.basis = "mom" if pb.group("basis") == "环比" else "yoy"  # …。从环比看，3月份…
             aside = ctx.period  # its month is its own: the passage goes on over the period before it
+        elif "比看" in sentence and (pb := BASIS_AFTER_VOICE.search(sentence)) is not None:
+            ctx.passage_basis = ctx.basis = "mom" if pb.group("basis") == "环比" else "yoy"  # …解读说，从环比看，CPI…
         sent = read_sentence(sentence, ctx, valued=bool(values[k]))
         for start in values[k]:
             vm = VALUE.match(sentence, start)
