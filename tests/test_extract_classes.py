@@ -125,6 +125,12 @@ def test_a_scope_written_before_its_head_is_a_qualifier_and_a_distinguishing_one
         ("核心CPI", ["扣除食品和能源价格"]), ("除汽车以外的消费品零售额", [])]
 
 
+def test_a_share_of_the_year_s_target_achieved_is_of_the_passage_and_its_subject() -> None:
+    got = run("1—9月，全国城镇新增就业1020万人，完成全年目标任务的85%。", pub=date(2025, 10, 20)).figures
+    assert [(f.indicator_text, f.category, f.period) for f in got] == [
+        ("城镇新增就业", "level", "2025-01/2025-09"), ("城镇新增就业完成全年目标任务", "share", "2025-01/2025-09")]
+
+
 def test_a_short_part_of_a_total_takes_the_total_s_measure() -> None:
     got = run("3月份，全国居民消费价格同比上涨0.7%。其中，城市上涨0.8%，农村上涨0.5%；食品价格下降1.0%。",
               pub=date(2019, 4, 11)).figures

@@ -222,7 +222,7 @@ def _per_unit_end(text: str, at: int) -> bool:
 #: Where the subject of a clause ends: its first verb, base, relation or number.
 SUBJECT_END = re.compile(
     r"同比|环比|(?<![占可对])比(?![重例率])|较(?![快慢大小高低多少好])|对(?!外)|占(?!比)|由|(?<!可)再|保持|实现|完成|获得|获|出现|"
-    r"达到|达|突破|超过|合计|共|(?<![人亩户年日月])均|(?:" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *(a for a in L.SUBJECT_ADVERBS if a != "均")])
+    r"达到|达|突破|超过|合计|共|(?<![人亩户年日月])均|(?<!新)(?:" + alt([*L.UP_VERBS, *L.DOWN_VERBS, *(a for a in L.SUBJECT_ADVERBS if a != "均")])
     + r")(?!加?值)|为|是|有(?![色关效机序])|[\d０-９](?![A-Za-z])"  # (增加值 is a noun; 5G a name)
 )
 
@@ -233,8 +233,8 @@ def subject_of(clause: str) -> str:
 
     >>> subject_of("我国粮食生产再获丰收"), subject_of("货物和服务净出口对GDP贡献率达19.5%"), subject_of("同比增长5%")
     ('粮食生产', '货物和服务净出口', '')
-    >>> subject_of("全部工业增加值达到39.9万亿元"), subject_of("5G基站总数达337.7万个")
-    ('全部工业增加值', '5G基站总数')
+    >>> subject_of("全部工业增加值达到39.9万亿元"), subject_of("5G基站总数达337.7万个"), subject_of("城镇新增就业697万人")
+    ('全部工业增加值', '5G基站总数', '城镇新增就业')
     """
     m = SUBJECT_END.search(clause)
     head = clause[: m.start()] if m else clause
@@ -243,7 +243,7 @@ def subject_of(clause: str) -> str:
 
 
 #: Clauses that relate an elided subject to something else: 占…比重, 对…贡献率, 拉动…增长, 影响…上涨.
-RELATIONAL = re.compile(r"^(?:合计|共同|分别|约|大约|已)?(?:占|对|拉动|带动|影响|直接拉动)")
+RELATIONAL = re.compile(r"^(?:合计|共同|分别|约|大约|已)?(?:占|对|拉动|带动|影响|直接拉动|完成)")
 
 
 # -- head and qualifiers --------------------------------------------------------------------------

@@ -579,6 +579,8 @@ def text_periods(text: str, ctx: Context) -> list[Period]:
         periods = [p for p in periods if p.text != "当年"]
     elif "当年" in text:
         periods = [that_year(p, periods, ctx) if p.text == "当年" else p for p in periods]
+    if "全年" in text:  # 完成全年目标任务的58%, 占全年的比重: the year's total, not the figure's period
+        periods = [p for p in periods if not (p.text == "全年" and text[max(0, p.start - 2):p.start].endswith(("完成", "占")))]
     counted = counted_years(text, ctx.anchor, ctx.plan or ctx.section_period, ctx.review is not None)
     if counted:
         taken = [(p.start, p.end) for p in periods]
@@ -766,11 +768,14 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     if changed is not None and changed[1]:
         return category, changed[1], changed[0], []
     clause_start = sent.cs
+    achieved = ""  # 完成全年目标任务的58%: the share of a target its subject achieved, named whole
     if full and category in ("share", "contribution") and RELATIONAL.match(sentence[clause_start:ms].lstrip()):
         # 占GDP的比重, 拉动GDP增长: of the subject before (带动…企业4万家 counts what it names)
         subject = _previous_subject(sent, clause_start)
         if subject and not full.startswith(subject):
             full = subject + _relational_phrase(sentence[clause_start:ms])
+            if sentence[clause_start:ms].lstrip().startswith("完成"):
+                achieved = head_text(split_qualifiers(subject)[0]) + _relational_phrase(sentence[clause_start:ms])
     if category == "contribution" and full and not RELATIONAL.match(sentence[clause_start:ms].lstrip()):
         full = _relational_phrase(left) if RELATIONAL.search(left) is None and "影响" in left else full
     scope = ""
@@ -793,6 +798,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     if full.startswith("对") and sentence.startswith("的", me):  # 对单户担保金额500万元以下的企业: whom a rule covers
         full = full[1:]
     head, quals = split_qualifiers(full)
+    if achieved:
+        return category, full, achieved, quals
     text = head_text(head)
     if len(text) < len(head):
         text = parallel_subject(head, text, sentence)
