@@ -311,6 +311,12 @@ def test_an_agency_speaking_in_its_own_name_pledges_and_owns_its_figures() -> No
     assert [(f.indicator_text, f.agency) for f in r.figures] == [("广义货币余额", "中国人民银行")]
 
 
+def test_news_of_a_policy_document_pledges_for_its_issuer() -> None:
+    r = run("《意见》明确，要扩大社区养老服务，加强老年用品研发。", title="国务院办公厅印发《关于发展社区养老服务的意见》",
+            pub=date(2024, 1, 16))
+    assert [(m.agency, m.heading) for m in r.measures] == [("国务院办公厅", "扩大社区养老服务")]
+
+
 def test_descriptions_of_the_economy_are_not_measures() -> None:
     r = run("商务部副部长李林表示，消费市场保持稳定，服务消费持续向好，市场供应充足。")
     assert r.measures == []

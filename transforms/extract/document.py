@@ -76,12 +76,16 @@ def dedupe(figures: list[Figure]) -> list[Figure]:
 ON_BEHALF = re.compile(r"代表(" + "|".join(sorted(L.AGENCIES, key=len, reverse=True)) + r")")
 
 
+#: A title naming its issuer: 国务院关于…的意见, 国务院办公厅印发《关于…的意见》.
+ISSUER_TITLE = re.compile(r"^([^《》“”]{2,30}?)(?:印发|发布|公布|出台)?\s*[《“]?关于")
+
+
 def issuer_of(doc: Document) -> str | None:
     """Who issues a document: its 发文机关, '国务院办公厅关于…的意见', '我代表国务院向大会作政府工作报告',
     or a 政府工作报告's title."""
     if doc.meta.get("发文机关"):
         return doc.meta["发文机关"].split()[0]
-    m = re.match(r"^(.{2,30}?)关于", doc.title)
+    m = ISSUER_TITLE.match(doc.title)
     if m:
         return m.group(1)
     for p in doc.paragraphs[:3]:
