@@ -464,6 +464,12 @@ def test_that_year_is_the_year_named_before_it() -> None:
     assert [(f.value, f.period) for f in got] == [(1.2, "1996"), (800.0, "1996")]
 
 
+def test_a_rate_that_moves_from_one_level_to_another() -> None:
+    got = run("城镇登记失业率由百分之四点一下降到百分之三点九，下降了零点二个百分点。", pub=date(1996, 3, 5), title="政府工作报告").figures
+    assert [(f.indicator_text, f.value, f.unit, f.category) for f in got] == [
+        ("城镇登记失业率", 4.1, "pct", "share"), ("城镇登记失业率", 3.9, "pct", "share"), ("城镇登记失业率", 0.2, "pp", "pp_change")]
+
+
 def test_a_1990s_conference_report_dated_by_its_dateline() -> None:
     r = run("本报北京1月9日讯 国务院新闻办公室今天举行新闻发布会，请国家经贸委副主任李明介绍去年工业生产情况。",
             "李明说，去年全国工业总产值比上年增长百分之十三，其中乡镇工业增长百分之二十以上。",

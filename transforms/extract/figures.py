@@ -302,6 +302,8 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
     tail = left[-24:]
     if tail.endswith(L.RULE_ADVERBS):  # 比例原则上不低于20%: the rule's words before its bound
         tail = RULE_ADVERBS_TAIL.sub("", tail)
+    if tail.endswith(("由", "从")) and unit == "pct":  # 失业率由4.1%下降到…: the rate it starts from
+        tail = tail[:-1]
     if unit == "doubling":  # 翻了一番
         return "growth_rate", "up", "翻"
     if unit in ("pct", "pp", "times"):
@@ -710,6 +712,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     sentence = sent.text
     unit, unit_text = val.unit, val.unit_text
     right = sentence[me:me + 60]
+    if "由" in left and (k := left.rfind("由")) >= 0 and (VALUE_HINT.search(left, k) or "百分之" in left[k:]):
+        left = left[:k]  # 失业率由4.1%下降到3.9%: the rate the change reaches, named before its start
     tail = left.rstrip()
     narrowing = direction is not None and tail.endswith(NARROWING_WORDS) or tail.endswith(RATE_CHANGES)
     full = "" if narrowing or (category == "pp_change" and RATE_CHANGE_AT_END.search(tail) is not None) else clean_indicator(left)
