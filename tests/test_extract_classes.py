@@ -468,6 +468,8 @@ def test_a_rate_that_moves_from_one_level_to_another() -> None:
     got = run("城镇登记失业率由百分之四点一下降到百分之三点九，下降了零点二个百分点。", pub=date(1996, 3, 5), title="政府工作报告").figures
     assert [(f.indicator_text, f.value, f.unit, f.category) for f in got] == [
         ("城镇登记失业率", 4.1, "pct", "share"), ("城镇登记失业率", 3.9, "pct", "share"), ("城镇登记失业率", 0.2, "pp", "pp_change")]
+    got = run("居民恩格尔系数从30.5%下降到29.9%。", pub=date(2025, 3, 5)).figures
+    assert [(f.indicator_text, f.value) for f in got] == [("居民恩格尔系数", 30.5), ("居民恩格尔系数", 29.9)]
 
 
 def test_a_1990s_conference_report_dated_by_its_dateline() -> None:

@@ -302,7 +302,8 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
     tail = left[-24:]
     if tail.endswith(L.RULE_ADVERBS):  # 比例原则上不低于20%: the rule's words before its bound
         tail = RULE_ADVERBS_TAIL.sub("", tail)
-    if tail.endswith(("由", "从")) and unit == "pct":  # 失业率由4.1%下降到…: the rate it starts from
+    moves = tail.endswith(("由", "从")) and unit == "pct"  # 失业率由4.1%下降到…: the rate it starts from
+    if moves:
         tail = tail[:-1]
     if unit == "doubling":  # 翻了一番
         return "growth_rate", "up", "翻"
@@ -343,7 +344,7 @@ def classify(left: str, unit: str, unit_text: str) -> tuple[str | None, str | No
             return "share", None, None
         if unit == "pp" and IS_BEFORE.search(tail):  # a gap stated as a level: 剪刀差为10.6个百分点
             return "pp_change", None, None
-        return None, None, None
+        return ("share", None, None) if moves else (None, None, None)  # (恩格尔系数从30.2%下降到…: a level in per cent)
     return "level", None, None
 
 
@@ -712,7 +713,8 @@ def _indicator(sent: Sentence, m: re.Match[str], left: str, category: str, val: 
     sentence = sent.text
     unit, unit_text = val.unit, val.unit_text
     right = sentence[me:me + 60]
-    if "由" in left and (k := left.rfind("由")) >= 0 and (VALUE_HINT.search(left, k) or "百分之" in left[k:]):
+    k = max(left.rfind("由"), left.rfind("从"))
+    if k >= 0 and (VALUE_HINT.search(left, k) or "百分之" in left[k:]) and REACHED.search(left) is not None:
         left = left[:k]  # 失业率由4.1%下降到3.9%: the rate the change reaches, named before its start
     tail = left.rstrip()
     narrowing = direction is not None and tail.endswith(NARROWING_WORDS) or tail.endswith(RATE_CHANGES)
