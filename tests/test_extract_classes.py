@@ -83,6 +83,11 @@ def test_a_passage_basis_after_the_clause_that_gives_the_voice() -> None:
     assert [(f.indicator_text, f.basis, f.period) for f in got] == [("CPI", "mom", "2025-03"), ("PPI", "mom", "2025-03")]
 
 
+def test_a_real_rate_restated_in_a_parenthesis() -> None:
+    got = run("3月份，社会消费品零售总额35000亿元，同比名义增长8.1%（扣除价格因素实际增长7.2%）。", pub=date(2019, 4, 17)).figures
+    assert [(f.value, f.price_basis, f.qualifiers) for f in got][1:] == [(8.1, "nominal", []), (7.2, "real", ["扣除价格因素"])]
+
+
 def test_a_public_holiday_is_its_official_span_of_days() -> None:
     got = run("国庆中秋假期，全国铁路发送旅客1.5亿人次，按可比口径同比增长5.2%。", pub=date(2025, 10, 9)).figures
     assert [(f.indicator_text, f.period) for f in got] == [("铁路发送旅客", "2025-10-01/2025-10-08")] * 2

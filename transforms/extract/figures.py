@@ -1243,13 +1243,19 @@ REACH_OF = re.compile(r"(?:达到|达|不低于|不少于|超过)(?P<base>[^，,
 SCOPE_NOTE = re.compile(r"^\s*[（(]\s*((?:不包括|包括|不含|含|扣除|剔除)[^，,。；;（）()]{1,16}?)(?:为|是|则为|计算)?\s*$")
 
 
+#: The change a scope note restates, after its scope: 扣除价格因素|实际增长.
+SCOPED_CHANGE = re.compile(r"(?:实际|名义)?(?:" + _ALT([*L.UP_VERBS, *L.DOWN_VERBS]) + r")$")
+
+
 def _scoped(sent: Sentence, m: re.Match[str], val: Value, scope: str, index: int) -> Figure:
     """A figure restated for another scope in a parenthesis: the figure before's, qualified."""
     prev = sent.figs[-1]
     sent.prev_end = m.end()
+    price = next((v for w, v in L.PRICE_WORDS.items() if w in scope), prev.price_basis)  # （扣除价格因素实际增长9.7%）: real
+    scope = SCOPED_CHANGE.sub("", scope) or scope
     return Figure(prev.category, prev.indicator_text, prev.indicator_full, val.value, val.unit, val.unit_text, val.value_base,
                   [*prev.qualifiers, scope], val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
-                  prev.basis, prev.basis_text, prev.basis_period, prev.price_basis, prev.direction, prev.direction_text,
+                  prev.basis, prev.basis_text, prev.basis_period, price, prev.direction, prev.direction_text,
                   prev.period_text, prev.period, prev.period_type, None, prev.is_target, None, index, sent.evidence)
 
 
