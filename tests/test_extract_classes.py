@@ -289,6 +289,12 @@ def test_a_transcript_roster_with_spaces_before_names_and_its_turns() -> None:
     assert {f.speaker for f in r.figures} == {"王平"}
 
 
+def test_a_name_referred_to_with_its_title_after_it() -> None:
+    r = run("国家统计局局长王平介绍，上半年经济运行平稳。", "商务部副部长李强介绍，消费持续恢复。", "王平局长表示，下一步将加强统计监测。",
+            pub=date(2024, 7, 16))
+    assert [(m.agency, m.speaker, m.heading) for m in r.measures] == [("国家统计局", "王平", "加强统计监测")]
+
+
 def test_a_roster_of_one_agency_and_the_event_it_opens() -> None:
     r = run("国务院新闻办公室15日举行新闻发布会，商务部新闻发言人、对外贸易司司长李兴乾，外资司司长宗长青介绍有关情况。",
             "宗长青表示，下一步将进一步扩大鼓励外商投资产业目录。", pub=date(2021, 12, 16))

@@ -136,7 +136,7 @@ def find_speakers(text: str, paragraph: int) -> list[Speaker]:
 
 
 #: What follows a name that speaks: an adverb, an occasion (在会上), a speech verb.
-SPEAKS = re.compile(rf"(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})")
+SPEAKS = re.compile(rf"(?:{TITLE.pattern})?(?:{_ALT(L.SPEECH_ADVERBS)})?(?:在[^，,。]{{1,16}}?)?(?:{VERB.pattern})")  # (王平局长表示)
 
 
 def name_reference(text: str, known: dict[str, Speaker]) -> Speaker | None:
