@@ -447,6 +447,14 @@ def test_a_net_addition_is_a_change_of_the_stock_before() -> None:
         ("充电桩", 1200.0, None, None, "@2025-09-30"), ("充电桩", 340.0, "vs_period", "up", "@2025-09-30")]
 
 
+def test_units_of_transport_and_finance() -> None:
+    got = run("前三季度，全国港口完成集装箱吞吐量2.5亿标箱，铁路货物周转量2.7万亿吨公里，旅客周转量1.2万亿人公里，发放创业担保贷款90万笔。",
+              pub=date(2025, 10, 20)).figures
+    assert [(f.indicator_text, f.value_base, f.unit) for f in got] == [
+        ("集装箱吞吐量", 2.5e8, "teu"), ("铁路货物周转量", 2.7e12, "ton_km"), ("旅客周转量", 1.2e12, "person_km"),
+        ("创业担保贷款", 9e5, "count")]
+
+
 def test_bounds_approximations_and_fractions() -> None:
     got = facts("全年新增就业七百万人以上，乡镇企业产值近二万亿元，有二十几个省区市的财政收入超过百亿元，"
                 "约三分之一的国有企业扭亏为盈。", pub=date(1996, 1, 8))

@@ -14,7 +14,7 @@ BASE_UNITS: dict[str, str] = {
     "人次": "person_time", "人": "person", "名": "person", "户": "household",
     "辆": "vehicle", "吨": "ton", "千瓦时": "kwh", "千瓦": "kw", "立方米": "cubic_meter", "平方米": "sqm",
     "重量箱": "weight_case", "公里": "km", "米": "meter", "亩": "mu", "公顷": "hectare", "斤": "jin", "担": "dan",
-    "标准箱": "teu", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
+    "标准箱": "teu", "标箱": "teu", "吨公里": "ton_km", "人公里": "person_km", "笔": "count", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
     "艘": "count", "家": "count", "个": "count", "种": "count", "项": "count", "所": "count", "座": "count",
     "处": "count", "条": "count", "批": "count", "只": "count", "件": "count", "份": "count", "头": "head", "册": "count",
 }
@@ -159,7 +159,7 @@ GEO_PREFIXES = ("全国", "我国", "中国", "全省", "全市", "全区", "全
 #: full_text keeps them as printed, the head drops them.
 LEAD_VERBS = ("已经", "已", "在", "累计", "共", "新", "建成", "建设", "启动", "完成", "实现", "培育", "引进", "创建", "推出",
               "获得", "实施", "有", "达到", "拥有", "引导", "开展", "新建", "新增", "取得", "要把", "把", "培养", "使用", "吸收",
-              "配备", "招聘", "吸纳", "安置", "招收", "录用", "新批", "新签", "新设", "新开工", "新登记", "新注册")
+              "配备", "招聘", "吸纳", "安置", "招收", "录用", "发放", "新批", "新签", "新设", "新开工", "新登记", "新注册")
 #: Words that open a printed phrase but are no part of even its full text: where and how
 #: (全国, 河南, 通过各种形式), 共.
 PLACE_WORDS = ("全国", "我国", "全省", "全市", "全区", "全县", "各地", "共")
