@@ -453,6 +453,8 @@ def test_units_of_transport_and_finance() -> None:
     assert [(f.indicator_text, f.value_base, f.unit) for f in got] == [
         ("集装箱吞吐量", 2.5e8, "teu"), ("铁路货物周转量", 2.7e12, "ton_km"), ("旅客周转量", 1.2e12, "person_km"),
         ("创业担保贷款", 9e5, "count")]
+    got = run("全国能源消费总量59.6亿吨标准煤。", pub=date(2025, 2, 28)).figures
+    assert [(f.indicator_text, f.value_base, f.unit) for f in got] == [("能源消费总量", 5.96e9, "tce")]
 
 
 def test_bounds_approximations_and_fractions() -> None:

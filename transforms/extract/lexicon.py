@@ -14,7 +14,7 @@ BASE_UNITS: dict[str, str] = {
     "人次": "person_time", "人": "person", "名": "person", "户": "household",
     "辆": "vehicle", "吨": "ton", "千瓦时": "kwh", "千瓦": "kw", "立方米": "cubic_meter", "平方米": "sqm",
     "重量箱": "weight_case", "公里": "km", "米": "meter", "亩": "mu", "公顷": "hectare", "斤": "jin", "担": "dan",
-    "标准箱": "teu", "标箱": "teu", "吨公里": "ton_km", "人公里": "person_km", "笔": "count", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
+    "标准箱": "teu", "标箱": "teu", "吨公里": "ton_km", "人公里": "person_km", "吨标准煤": "tce", "笔": "count", "列": "count", "台/套": "count", "台": "count", "套": "count", "块": "count", "部": "count", "架": "count",
     "艘": "count", "家": "count", "个": "count", "种": "count", "项": "count", "所": "count", "座": "count",
     "处": "count", "条": "count", "批": "count", "只": "count", "件": "count", "份": "count", "头": "head", "册": "count",
 }
