@@ -136,6 +136,12 @@ def test_a_share_of_the_year_s_target_achieved_is_of_the_passage_and_its_subject
         ("城镇新增就业", "level", "2025-01/2025-09"), ("城镇新增就业完成全年目标任务", "share", "2025-01/2025-09")]
 
 
+def test_a_qualifier_clause_is_no_subject_for_the_figure_after_it() -> None:
+    got = run("全国居民人均可支配收入41314元，比上年名义增长5.3%，扣除价格因素影响，实际增长5.1%。", pub=date(2025, 1, 20)).figures
+    assert [(f.indicator_text, f.value, f.price_basis) for f in got] == [
+        ("居民人均可支配收入", 41314.0, None), ("居民人均可支配收入", 5.3, "nominal"), ("居民人均可支配收入", 5.1, "real")]
+
+
 def test_a_short_part_of_a_total_takes_the_total_s_measure() -> None:
     got = run("3月份，全国居民消费价格同比上涨0.7%。其中，城市上涨0.8%，农村上涨0.5%；食品价格下降1.0%。",
               pub=date(2019, 4, 11)).figures

@@ -651,6 +651,10 @@ def _clause_start(sent: Sentence, ms: int) -> int:
     return max(sent.clause_ends[k - 1] if k else 0, sent.prev_end)
 
 
+#: A clause that only qualifies the figures around it: 扣除价格因素影响, 按可比口径计算, 经季节调整.
+QUALIFIER_CLAUSE = re.compile(r"^\s*(?:扣除|剔除|按|经|以)[^，,。；]{1,14}?(?:影响|因素|计算|计|计价|调整|口径)?\s*$")
+
+
 def _previous_subject(sent: Sentence, clause_start: int, after: int = 0) -> str:
     """The subject of the nearest clause before this one in the sentence that names one (a rate
     word, 涨幅比上月扩大, refers back and names none), among the clauses that start at `after` or later."""
@@ -659,7 +663,10 @@ def _previous_subject(sent: Sentence, clause_start: int, after: int = 0) -> str:
         start = ends[i - 1] if i else 0
         if start < after:
             break
-        subject = subject_of(sent.text[start: ends[i] - 1])
+        clause = sent.text[start: ends[i] - 1]
+        if QUALIFIER_CLAUSE.match(clause):
+            continue  # 扣除价格因素影响，实际增长5.1%: a qualifier names no subject
+        subject = subject_of(clause)
         if subject and not IS_RATE.fullmatch(subject):
             return subject
     return ""
