@@ -1190,7 +1190,7 @@ def read_figure(sent: Sentence, m: re.Match[str], index: int, ctx: Context) -> F
     category, full, head, quals = named
     if category == "share" and val.bound is None and (mb := MID_BOUND.search(full)) is not None:
         # 贴息比例不超过贷款利息的50%: the share named before its bound, of what follows the bound
-        val.bound = "le" if mb.group("word") in L.BOUND_LE_WORDS else "ge"
+        val.bound = L.BOUND_BEFORE.get(mb.group("word"), "le" if mb.group("word") == "低于" else "ge")
         full = mb.group("subject")
         head, quals = split_qualifiers(full)
         head = head_text(head)
@@ -1257,13 +1257,21 @@ SCOPED_CHANGE = re.compile(r"(?:实际|名义)?(?:" + _ALT([*L.UP_VERBS, *L.DOWN
 def _scoped(sent: Sentence, m: re.Match[str], val: Value, scope: str, index: int) -> Figure:
     """A figure restated for another scope in a parenthesis: the figure before's, qualified."""
     prev = sent.figs[-1]
-    sent.prev_end = m.end()
     price = next((v for w, v in L.PRICE_WORDS.items() if w in scope), prev.price_basis)  # （扣除价格因素实际增长9.7%）: real
     scope = SCOPED_CHANGE.sub("", scope) or scope
+    return _restated(sent, m, val, index, [*prev.qualifiers, scope], price, (prev.period_text, prev.period, prev.period_type))
+
+
+def _restated(sent: Sentence, m: re.Match[str], val: Value, index: int, qualifiers: list[str], price: str | None,
+              period: tuple[str | None, str | None, str | None]) -> Figure:
+    """The figure before in the sentence with another value: its indicator, kind, basis and
+    direction, these qualifiers, price basis and (text, canonical, type) period."""
+    prev = sent.figs[-1]
+    sent.prev_end = m.end()
     return Figure(prev.category, prev.indicator_text, prev.indicator_full, val.value, val.unit, val.unit_text, val.value_base,
-                  [*prev.qualifiers, scope], val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
+                  qualifiers, val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
                   prev.basis, prev.basis_text, prev.basis_period, price, prev.direction, prev.direction_text,
-                  prev.period_text, prev.period, prev.period_type, None, prev.is_target, None, index, sent.evidence)
+                  *period, None, prev.is_target, None, index, sent.evidence)
 
 
 #: A parenthesis that gives the figure before for an earlier period: （上年同期为3.0%）, （上月为49.8%）.
@@ -1273,17 +1281,14 @@ PRIOR_NOTE = re.compile(r"^\s*[（(]\s*(上年同期|去年同期|上年|去年|
 def _earlier(sent: Sentence, m: re.Match[str], val: Value, when: str, index: int) -> Figure:
     """The figure before, restated for the period a year or a month earlier."""
     prev = sent.figs[-1]
-    sent.prev_end = m.end()
     canonical = prev.period or ""
     if when == "上月":
         shifted = shift_month(Period(prev.period_text or "", canonical, prev.period_type or ""), -1, when)
         canonical = shifted.canonical if shifted else ""
     else:
         canonical = re.sub(r"(?<!\d)(\d{4})", lambda y: str(int(y.group(1)) - 1), canonical)
-    return Figure(prev.category, prev.indicator_text, prev.indicator_full, val.value, val.unit, val.unit_text, val.value_base,
-                  list(prev.qualifiers), val.value_text, val.value_low, val.value_high, val.approx, val.bound, val.scale,
-                  prev.basis, prev.basis_text, prev.basis_period, prev.price_basis, prev.direction, prev.direction_text,
-                  when, canonical or None, prev.period_type if canonical else None, None, prev.is_target, None, index, sent.evidence)
+    return _restated(sent, m, val, index, list(prev.qualifiers), prev.price_basis,
+                     (when, canonical or None, prev.period_type if canonical else None))
 
 
 def _share_of_what_follows(sent: Sentence, m: re.Match[str], val: Value, index: int, ctx: Context) -> Figure | None:

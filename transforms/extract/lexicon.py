@@ -177,8 +177,6 @@ LEADING_FRAMING = ("一是", "二是", "三是", "四是", "五是", "六是", "
                    "共同", "合计", "可以", "可", "应当", "应", "须", "并")
 #: Head words of subjects (国有控股企业, 纺织行业): where a subject ends, no measure starts.
 SUBJECT_HEADS = ("企业", "行业", "产业", "地区", "单位", "部门", "居民", "农户", "家庭")
-#: Bound words of an upper limit (the others are lower ones): 不超过, 低于.
-BOUND_LE_WORDS = ("不得超过", "不超过", "不高于", "低于")
 #: Kind nouns a list's items share, written only on the last (基本养老、失业、工伤保险参保人数).
 KIND_HEADS = ("保险", "基金", "贷款", "存款", "债券", "项目", "工程")
 #: Two measures written as one word, listed in its order by 分别 (产销分别完成A和B → 产量 A, 销量 B).

@@ -20,7 +20,6 @@ RESPECTIVELY = re.compile(r"分别|(?<![人亩户日月年平])均|(?<![首])都
 BASIS_BEFORE = re.compile(r"(?:同比|环比)$")
 #: Conjunctions that join a list's last item (A、B和C).
 CONJUNCTIONS = "和及与"
-PAIRED_ENDS = tuple(L.PAIRED_MEASURES)
 #: A subject that is only a rate's name (涨幅, 增速): the rates of the figures named before.
 RATE_ONLY = re.compile(r"(?:其)?(?:涨幅|增幅|增速|降幅|跌幅|增长速度|增长幅度)")
 #: A listed period's items: 一、二、三季度, 1、2月份.
@@ -38,9 +37,8 @@ def list_items(phrase: str, n: int | None) -> list[str] | None:
     >>> list_items("新能源汽车产销", 2)
     ['新能源汽车产量', '新能源汽车销量']
     """
-    if n == 2 and phrase.endswith(PAIRED_ENDS):  # 新能源汽车产销分别完成…: two measures in one word
-        word = next(w for w in L.PAIRED_MEASURES if phrase.endswith(w))
-        return [phrase[: -len(word)] + m for m in L.PAIRED_MEASURES[word]]
+    if n == 2 and (word := next((w for w in L.PAIRED_MEASURES if phrase.endswith(w)), None)) is not None:
+        return [phrase[: -len(word)] + m for m in L.PAIRED_MEASURES[word]]  # 新能源汽车产销分别完成…: two measures in one word
     items = [x for x in phrase.split("、") if x]
     if n is not None and len(items) == n:
         return items if n >= 2 else None
